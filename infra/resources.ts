@@ -1,0 +1,74 @@
+/**
+ * Tables and queues, defined once. The CDK stateful stack and the local bootstrap (DynamoDB Local,
+ * fauxqs) both build from these definitions, so local and AWS cannot drift apart.
+ * Plain data only: no CDK or SDK imports, so `local/` can load it cheaply.
+ */
+
+export type AttributeType = 'S' | 'N';
+
+export interface KeyDefinition {
+  readonly name: string;
+  readonly type: AttributeType;
+}
+
+export interface GlobalIndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyDefinition;
+  readonly sortKey?: KeyDefinition;
+}
+
+export interface TableDefinition {
+  /** Logical id in CDK and the base of the physical name locally. */
+  readonly id: string;
+  /** Environment variable through which functions learn the physical table name. */
+  readonly envVar: string;
+  readonly partitionKey: KeyDefinition;
+  readonly sortKey?: KeyDefinition;
+  readonly timeToLiveAttribute?: string;
+  readonly globalIndexes?: readonly GlobalIndexDefinition[];
+}
+
+export interface QueueDefinition {
+  readonly id: string;
+  readonly envVar: string;
+  readonly visibilityTimeoutSeconds: number;
+  readonly deadLetter: { readonly id: string; readonly maxReceiveCount: number };
+}
+
+export const tables = {
+  /** API clients and their keys (keys stored only as keyed hashes). */
+  clients: {
+    id: 'Clients',
+    envVar: 'CLIENTS_TABLE_NAME',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+  },
+  /**
+   * The access ledger: one append-only entry per access to personal data. The subject index is keyed
+   * by a keyed hash of the personal id, never the id itself.
+   */
+  ledger: {
+    id: 'AccessLedger',
+    envVar: 'LEDGER_TABLE_NAME',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+    globalIndexes: [
+      {
+        indexName: 'bySubject',
+        partitionKey: { name: 'subjectKey', type: 'S' },
+        sortKey: { name: 'recordedAt', type: 'S' },
+      },
+    ],
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export const queues = {
+  /** Bulk lookup items, consumed by the batch worker. */
+  lookup: {
+    id: 'LookupQueue',
+    envVar: 'LOOKUP_QUEUE_URL',
+    visibilityTimeoutSeconds: 180,
+    deadLetter: { id: 'LookupDeadLetterQueue', maxReceiveCount: 5 },
+  },
+} as const satisfies Record<string, QueueDefinition>;
