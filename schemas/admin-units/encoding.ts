@@ -15,7 +15,8 @@ export interface EncodedUnit {
   fullName: string;
 }
 
-const record = /^([0-9a-z]+)([A-Z])(.*)$/su;
+const isBase36Digit = (charCode: number): boolean =>
+  (charCode >= 48 && charCode <= 57) || (charCode >= 97 && charCode <= 122);
 
 export function decodeUnits(encoded: string, codeLength: number): EncodedUnit[] {
   const units: EncodedUnit[] = [];
@@ -24,10 +25,13 @@ export function decodeUnits(encoded: string, codeLength: number): EncodedUnit[] 
     const parentCode = line.slice(0, separator);
     let code = 0;
     for (const item of line.slice(separator + 1).split('|')) {
-      const [, delta = '', letter = '', name = ''] = record.exec(item) ?? [];
-      const kind = unitKinds[letter.charCodeAt(0) - 65];
-      if (!kind) throw new Error(`corrupt admin-unit record: ${item}`);
-      code += parseInt(delta, 36);
+      // Scanned by hand rather than with a regular expression: this runs 14,000 times on a cold start.
+      let letterAt = 0;
+      while (letterAt < item.length && isBase36Digit(item.charCodeAt(letterAt))) letterAt++;
+      const kind = unitKinds[item.charCodeAt(letterAt) - 65];
+      if (letterAt === 0 || !kind) throw new Error(`corrupt admin-unit record: ${item}`);
+      code += parseInt(item.slice(0, letterAt), 36);
+      const name = item.slice(letterAt + 1);
       units.push({
         code: String(code).padStart(codeLength, '0'),
         parentCode,

@@ -40,41 +40,62 @@ export interface CommuneSuccession {
   merge: MergeExtent;
 }
 
-const tables = lazily(() => {
-  const districts = new Map(decodeUnits(districtsPre2025, 3).map((unit) => [unit.code, unit]));
-  const toUnit = (
-    unit: EncodedUnit,
-    era: Era,
-    level: AdminLevel,
-    provinceCode: string,
-    districtCode?: string,
-  ) => {
-    const { code, name, fullName, kind } = unit;
-    return {
-      era,
-      level,
-      code,
-      name,
-      fullName,
-      kind,
-      provinceCode,
-      ...(districtCode ? { districtCode } : {}),
-    };
-  };
-  const current = new Map<string, AdminUnit>(
-    decodeUnits(communes2025, 5).map((unit) => [unit.code, toUnit(unit, '2025', 'commune', unit.parentCode)]),
-  );
-  const former = new Map<string, AdminUnit>();
+function toUnit(
+  unit: EncodedUnit,
+  era: Era,
+  level: AdminLevel,
+  provinceCode: string,
+  districtCode?: string,
+): AdminUnit {
+  const { code, name, fullName, kind } = unit;
+  const adminUnit: AdminUnit = { era, level, code, name, fullName, kind, provinceCode };
+  if (districtCode) adminUnit.districtCode = districtCode;
+  return adminUnit;
+}
+
+// Each table is decoded on first use only, so a function that asks about 2025 communes never pays for
+// the 10,035 pre-2025 ones or the mapping.
+const currentCommunes = lazily(
+  () =>
+    new Map<string, AdminUnit>(
+      decodeUnits(communes2025, 5).map((unit) => [
+        unit.code,
+        toUnit(unit, '2025', 'commune', unit.parentCode),
+      ]),
+    ),
+);
+
+const formerDistricts = lazily(
+  () =>
+    new Map<string, AdminUnit>(
+      decodeUnits(districtsPre2025, 3).map((unit) => [
+        unit.code,
+        toUnit(unit, 'pre2025', 'district', unit.parentCode),
+      ]),
+    ),
+);
+
+const formerCommunes = lazily(() => {
+  const communes = new Map<string, AdminUnit>();
+  const districts = formerDistricts();
   for (const unit of decodeUnits(communesPre2025, 5)) {
     const district = districts.get(unit.parentCode);
     if (!district) throw new Error(`commune ${unit.code} has unknown district ${unit.parentCode}`);
-    former.set(unit.code, toUnit(unit, 'pre2025', 'commune', district.parentCode, district.code));
+    communes.set(unit.code, toUnit(unit, 'pre2025', 'commune', district.provinceCode, district.code));
   }
-  const formerDistricts = new Map<string, AdminUnit>(
-    [...districts.values()].map((unit) => [unit.code, toUnit(unit, 'pre2025', 'district', unit.parentCode)]),
-  );
+  return communes;
+});
+
+const succession = lazily(() => {
   const predecessors = new Map<string, CommuneSuccession[]>();
   const successors = new Map<string, CommuneSuccession[]>();
+  const append = (map: Map<string, CommuneSuccession[]>, code: string, edge: CommuneSuccession) => {
+    const edges = map.get(code);
+    if (edges) edges.push(edge);
+    else map.set(code, [edge]);
+  };
+  const current = currentCommunes();
+  const former = formerCommunes();
   for (const line of predecessors2025.split('\n')) {
     const [newKey = '', olds = ''] = line.split(':');
     const newCommune = current.get(String(parseInt(newKey, 36)).padStart(5, '0'));
@@ -83,17 +104,11 @@ const tables = lazily(() => {
       const merge: MergeExtent = entry.endsWith('*') ? 'partial' : 'whole';
       const oldCommune = former.get(String(parseInt(entry, 36)).padStart(5, '0'));
       if (!oldCommune) throw new Error(`mapping names unknown pre-2025 commune ${entry}`);
-      predecessors.set(newCommune.code, [
-        ...(predecessors.get(newCommune.code) ?? []),
-        { commune: oldCommune, merge },
-      ]);
-      successors.set(oldCommune.code, [
-        ...(successors.get(oldCommune.code) ?? []),
-        { commune: newCommune, merge },
-      ]);
+      append(predecessors, newCommune.code, { commune: oldCommune, merge });
+      append(successors, oldCommune.code, { commune: newCommune, merge });
     }
   }
-  return { current, former, formerDistricts, predecessors, successors };
+  return { predecessors, successors };
 });
 
 function provinceUnit(code: string, era: Era): AdminUnit | undefined {
@@ -109,9 +124,9 @@ export function adminUnitByCode(code: string, era: Era): AdminUnit | undefined {
     case 2:
       return provinceUnit(code, era);
     case 3:
-      return era === 'pre2025' ? tables().formerDistricts.get(code) : undefined;
+      return era === 'pre2025' ? formerDistricts().get(code) : undefined;
     case 5:
-      return (era === '2025' ? tables().current : tables().former).get(code);
+      return (era === '2025' ? currentCommunes() : formerCommunes()).get(code);
     default:
       return undefined;
   }
@@ -135,18 +150,29 @@ export function adminUnitName(code: string, era: Era): string | undefined {
 
 /** The 2025 communes a pre-2025 commune now belongs to: usually one, several when it was split. */
 export function currentCommuneOf(oldCommuneCode: string): CommuneSuccession[] {
-  return tables().successors.get(oldCommuneCode) ?? [];
+  return succession().successors.get(oldCommuneCode) ?? [];
 }
 
 /** The pre-2025 communes, wholly or partly, that a 2025 commune was formed from. */
 export function predecessorsOf(newCommuneCode: string): CommuneSuccession[] {
-  return tables().predecessors.get(newCommuneCode) ?? [];
+  return succession().predecessors.get(newCommuneCode) ?? [];
+}
+
+/** Every unit of a level in an era, in code order (there are no districts from 2025). */
+export function listAdminUnits(era: Era, level: AdminLevel): AdminUnit[] {
+  switch (level) {
+    case 'province':
+      return provinceCodes(era).map((code) => provinceUnit(code, era)!);
+    case 'district':
+      return era === 'pre2025' ? [...formerDistricts().values()] : [];
+    case 'commune':
+      return [...(era === '2025' ? currentCommunes() : formerCommunes()).values()];
+  }
 }
 
 /** The communes of a province in the era, in code order. */
 export function communesOfProvince(provinceCode: string, era: Era): AdminUnit[] {
-  const communes = era === '2025' ? tables().current : tables().former;
-  return [...communes.values()].filter((unit) => unit.provinceCode === provinceCode);
+  return listAdminUnits(era, 'commune').filter((unit) => unit.provinceCode === provinceCode);
 }
 
 /** A 5-digit commune code known in either era (parcel numbering belongs to pre-2025 communes). */
