@@ -1,4 +1,5 @@
 import type { Citizen } from './citizen.js';
+import { CitizenGenerator } from './citizen-generator.js';
 import { fixtureCitizens } from './fixture-citizens.js';
 
 export type { Citizen, PersonName, RegisteredAddress, RelatedPerson } from './citizen.js';
@@ -15,8 +16,8 @@ export const defaultCitizenSeed = 20250701;
 export const defaultCitizenCount = 10_000;
 
 /** Deterministic: the same seed and count always give the same citizens, fixtures first. */
-export function generateCitizens(_options: CitizenGenerationOptions): Citizen[] {
-  return [...fixtureCitizens];
+export function generateCitizens({ seed, count }: CitizenGenerationOptions): Citizen[] {
+  return [...fixtureCitizens, ...new CitizenGenerator(seed, fixtureCitizens).generate(count)];
 }
 
 /** Citizens indexed by personal id and by old id number. */
