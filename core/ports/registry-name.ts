@@ -1,0 +1,2 @@
+/** The national registries behind the gateway. */
+export type RegistryName = 'population' | 'land' | 'business';

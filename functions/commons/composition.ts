@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { systemClock } from '../../core/ports/clock.js';
+import { DynamoDbAccessLedger } from '../../adapters/dynamodb/dynamodb-access-ledger.js';
+import { DynamoDbClientDirectory } from '../../adapters/dynamodb/dynamodb-client-directory.js';
+import { ApiKeyHasher } from '../../adapters/keys/api-key-hasher.js';
+import { HmacSubjectKeys } from '../../adapters/keys/hmac-subject-keys.js';
+import { SoapPopulationRegistry } from '../../adapters/population/soap-population-registry.js';
+import { documents, dynamoDb } from './aws-clients.js';
+import { HttpProbe } from '../../adapters/probes/http-probe.js';
+import { TableProbe } from '../../adapters/probes/table-probe.js';
+import type { DependencyProbe } from '../../core/ports/dependency-probe.js';
+import { tables } from '../../infra/resources.js';
+import { clientsConfigSchema, ledgerConfigSchema, loadConfig, populationConfigSchema } from './config.js';
+import { resolveSecret } from './secrets.js';
+
+/**
+ * Builds the real adapters, once per container, on first use. Each function asks only for what it
+ * needs, so the authorizer never parses a WSDL and the verify function never reads the clients table.
+ */
+function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => {
+    built ??= build().catch((error: unknown) => {
+      built = undefined; // let the next invocation try again, e.g. after a secret is filled in
+      throw error;
+    });
+    return built;
+  };
+}
+
+/** Files shipped next to the bundle (WSDLs) live under the function's root on AWS, the repo root locally. */
+export function shippedFile(relativePath: string): string {
+  return path.resolve(process.env['LAMBDA_TASK_ROOT'] ?? process.cwd(), relativePath);
+}
+
+export const clientDirectory = once(async () => {
+  const config = loadConfig(clientsConfigSchema);
+  const pepper = await resolveSecret(config.KEY_PEPPER, config.KEY_PEPPER_SECRET_ID);
+  return new DynamoDbClientDirectory(documents, config.CLIENTS_TABLE_NAME, new ApiKeyHasher(pepper));
+});
+
+export const accessLedger = once(async () => {
+  const config = loadConfig(ledgerConfigSchema);
+  const pepper = await resolveSecret(config.KEY_PEPPER, config.KEY_PEPPER_SECRET_ID);
+  return {
+    ledger: new DynamoDbAccessLedger(documents, {
+      tableName: config.LEDGER_TABLE_NAME,
+      retentionDays: config.LEDGER_RETENTION_DAYS,
+    }),
+    subjectKeys: new HmacSubjectKeys(pepper),
+  };
+});
+
+export const populationRegistry = once(async () => {
+  const config = loadConfig(populationConfigSchema);
+  const credentials = JSON.parse(
+    await resolveSecret(config.POPULATION_CREDENTIALS, config.POPULATION_CREDENTIALS_SECRET_ID),
+  ) as { user: string; secret: string };
+  return SoapPopulationRegistry.create({
+    wsdlPath: shippedFile('adapters/population/population.wsdl'),
+    endpoint: config.POPULATION_ENDPOINT,
+    credentials,
+    deadlineMs: config.POPULATION_DEADLINE_MS,
+    clock: systemClock,
+  });
+});
+
+/** Health probes: the tables and the registry endpoints this deployment is configured with. */
+export const dependencyProbes = (() => {
+  let probes: DependencyProbe[] | undefined;
+  return () => {
+    probes ??= [
+      ...Object.values(tables)
+        .filter((table) => process.env[table.envVar] !== undefined)
+        .map((table) => new TableProbe(`table:${table.id}`, dynamoDb, process.env[table.envVar] as string)),
+      ...(process.env['POPULATION_ENDPOINT'] === undefined
+        ? []
+        : [new HttpProbe('registry:population', process.env['POPULATION_ENDPOINT'])]),
+    ];
+    return probes;
+  };
+})();

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment, parsed once per container with a strict schema; a
+ * missing or malformed variable stops the container at start with a message naming it. The CDK
+ * stack sets exactly these names.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Secrets are given either directly (local) or as a Secrets Manager id (`<NAME>_SECRET_ID`, AWS). */
+const optionalSecret = z.string().min(1).optional();
+
+export const clientsConfigSchema = z
+  .object({
+    CLIENTS_TABLE_NAME: z.string().min(1),
+    KEY_PEPPER: optionalSecret,
+    KEY_PEPPER_SECRET_ID: optionalSecret,
+  })
+  .refine((env) => env.KEY_PEPPER !== undefined || env.KEY_PEPPER_SECRET_ID !== undefined, {
+    message: 'set KEY_PEPPER or KEY_PEPPER_SECRET_ID',
+    path: ['KEY_PEPPER'],
+  });
+
+export const ledgerConfigSchema = z
+  .object({
+    LEDGER_TABLE_NAME: z.string().min(1),
+    LEDGER_RETENTION_DAYS: z.coerce.number().int().positive().default(1825),
+    KEY_PEPPER: optionalSecret,
+    KEY_PEPPER_SECRET_ID: optionalSecret,
+  })
+  .refine((env) => env.KEY_PEPPER !== undefined || env.KEY_PEPPER_SECRET_ID !== undefined, {
+    message: 'set KEY_PEPPER or KEY_PEPPER_SECRET_ID',
+    path: ['KEY_PEPPER'],
+  });
+
+export const populationConfigSchema = z
+  .object({
+    POPULATION_ENDPOINT: z.url({ error: 'POPULATION_ENDPOINT must be the registry SOAP URL' }),
+    POPULATION_DEADLINE_MS: z.coerce.number().int().min(100).max(28_000).default(8_000),
+    /** JSON `{ "user": ..., "secret": ... }`. */
+    POPULATION_CREDENTIALS: optionalSecret,
+    POPULATION_CREDENTIALS_SECRET_ID: optionalSecret,
+  })
+  .refine(
+    (env) => env.POPULATION_CREDENTIALS !== undefined || env.POPULATION_CREDENTIALS_SECRET_ID !== undefined,
+    {
+      message: 'set POPULATION_CREDENTIALS or POPULATION_CREDENTIALS_SECRET_ID',
+      path: ['POPULATION_CREDENTIALS'],
+    },
+  );
+
+export type ClientsConfig = z.infer<typeof clientsConfigSchema>;
+export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
+export type PopulationConfig = z.infer<typeof populationConfigSchema>;

@@ -1,0 +1,54 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { GatewayError } from '../../core/errors/gateway-error.js';
+import { logger } from './powertools.js';
+import { errorToProblem } from './problem-responses.js';
+
+/**
+ * middy middleware for HTTP functions: every thrown error becomes problem+json (through the one
+ * error mapper), every answer carries the request id and the gateway's own time in `Server-Timing`.
+ * Error messages of gateway errors are safe to log; others are logged by name and stack only.
+ */
+export function httpGatewayConventions(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  const startedAt = new WeakMap<object, number>();
+  return {
+    before: (request) => {
+      startedAt.set(request.event, performance.now());
+    },
+    after: (request) => {
+      if (request.response) decorate(request.response, request.event, startedAt.get(request.event));
+    },
+    onError: (request) => {
+      const error = request.error;
+      const requestId = request.event.requestContext?.requestId;
+      if (error instanceof GatewayError) {
+        logger.warn('request refused', { kind: error.kind, reason: error.message });
+      } else {
+        logger.error('request failed', {
+          errorName: (error as Error | null)?.name,
+          stack: (error as Error | null)?.stack,
+        });
+      }
+      request.response = errorToProblem(error, requestId);
+      decorate(request.response, request.event, startedAt.get(request.event));
+    },
+  };
+}
+
+function decorate(
+  response: APIGatewayProxyResult,
+  event: APIGatewayProxyEvent,
+  started: number | undefined,
+): void {
+  response.headers = {
+    ...response.headers,
+    'x-request-id': event.requestContext?.requestId ?? '',
+    ...(started === undefined
+      ? {}
+      : { 'server-timing': `gateway;dur=${(performance.now() - started).toFixed(1)}` }),
+  };
+}
+
+export function jsonResponse(statusCode: number, body: unknown): APIGatewayProxyResult {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}

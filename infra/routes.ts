@@ -1,0 +1,29 @@
+/**
+ * The public API's routes and the functions behind them, defined once: the CDK stateless stack builds
+ * API Gateway from this table, and the local gateway serves the same table with the same handlers.
+ * Plain data only (entries are file paths relative to the repository root).
+ */
+export const gatewayFunctions = {
+  authorizer: { entry: 'functions/authorizer.ts', shippedFiles: [] },
+  health: { entry: 'functions/health.ts', shippedFiles: [] },
+  verifyCitizen: {
+    entry: 'functions/verify-citizen.ts',
+    shippedFiles: ['adapters/population/population.wsdl'],
+  },
+} as const satisfies Record<string, { entry: string; shippedFiles: readonly string[] }>;
+
+export type GatewayFunctionName = keyof typeof gatewayFunctions;
+
+export interface GatewayRoute {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway resource path; `{name}` marks a path parameter. */
+  readonly path: string;
+  readonly function: Exclude<GatewayFunctionName, 'authorizer'>;
+  /** Whether the API-key authorizer guards the route. */
+  readonly authorized: boolean;
+}
+
+export const gatewayRoutes: readonly GatewayRoute[] = [
+  { method: 'GET', path: '/v1/health', function: 'health', authorized: false },
+  { method: 'POST', path: '/v1/citizens/verify', function: 'verifyCitizen', authorized: true },
+];

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type {
+  APIGatewayAuthorizerResult,
+  APIGatewayProxyEvent,
+  APIGatewayProxyResult,
+  APIGatewayRequestAuthorizerEvent,
+  Context,
+} from 'aws-lambda';
+import { errorToProblem, problemResponse } from '../../functions/commons/problem-responses.js';
+import type { GatewayFunctionName, GatewayRoute } from '../../infra/routes.js';
+import {
+  authorizerEvent,
+  lambdaContext,
+  matchPath,
+  proxyEvent,
+  type IncomingRequest,
+} from './api-gateway-event.js';
+
+type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+type AuthorizerHandler = (
+  event: APIGatewayRequestAuthorizerEvent,
+  context: Context,
+) => Promise<APIGatewayAuthorizerResult>;
+
+export interface LocalGatewayOptions {
+  readonly port: number;
+  readonly routes: readonly GatewayRoute[];
+  readonly handlers: Record<Exclude<GatewayFunctionName, 'authorizer'>, ProxyHandler>;
+  readonly authorizer: AuthorizerHandler;
+  /** Extra routes served by the local gateway alone (e.g. documentation pages); no Lambda behind them. */
+  readonly staticRoutes?: Record<string, () => Promise<{ contentType: string; body: string }>>;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** API Gateway's limits that matter to a client. */
+const maxPayloadBytes = 10 * 1024 * 1024;
+const integrationTimeoutMs = 29_000;
+
+/**
+ * Plays API Gateway (REST, proxy integration) on 127.0.0.1: turns each HTTP request into the event
+ * AWS would send, runs the REQUEST authorizer where the route has one, then the same Lambda handler
+ * AWS runs, and writes its result back. No second code path: only the transport is local.
+ */
+export async function startLocalGateway(options: LocalGatewayOptions): Promise<RunningGateway> {
+  const server = http.createServer((req, res) => {
+    serve(req, options)
+      .catch((error: unknown) => errorToProblem(error, undefined))
+      .then((result) => write(res, result));
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function serve(
+  req: http.IncomingMessage,
+  options: LocalGatewayOptions,
+): Promise<APIGatewayProxyResult> {
+  const requestId = randomUUID();
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const staticRoute = req.method === 'GET' ? options.staticRoutes?.[url.pathname] : undefined;
+  if (staticRoute) {
+    const page = await staticRoute();
+    return { statusCode: 200, headers: { 'content-type': page.contentType }, body: page.body };
+  }
+
+  const candidates = options.routes
+    .map((route) => ({ route, parameters: matchPath(route.path, url.pathname) }))
+    .filter((match) => match.parameters !== undefined);
+  if (candidates.length === 0) {
+    return problemResponse('not-found', { requestId, detail: `No resource at ${url.pathname}` });
+  }
+  const match = candidates.find((candidate) => candidate.route.method === req.method);
+  if (!match) {
+    return problemResponse('method-not-allowed', {
+      requestId,
+      detail: `${req.method} is not supported on ${url.pathname}`,
+      headers: { allow: candidates.map((c) => c.route.method).join(', ') },
+    });
+  }
+
+  const body = await readBody(req);
+  if (body === 'too-large') {
+    return problemResponse('invalid-request', {
+      requestId,
+      detail: `The body exceeds ${maxPayloadBytes} bytes`,
+      errors: [{ field: 'body', rule: 'max_size', message: `at most ${maxPayloadBytes} bytes` }],
+    });
+  }
+  const request: IncomingRequest = {
+    method: req.method ?? 'GET',
+    url,
+    headers: req.headers,
+    body,
+    sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+  };
+  const { route, parameters = {} } = match;
+
+  let authorizerContext: Record<string, unknown> | null = null;
+  if (route.authorized) {
+    const decision = await authorize(options.authorizer, request, route, parameters, requestId);
+    if ('statusCode' in decision) return decision;
+    authorizerContext = decision.context;
+  }
+
+  const event = proxyEvent(request, route, parameters, requestId, authorizerContext);
+  const handler = options.handlers[route.function];
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<APIGatewayProxyResult>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve(
+          problemResponse('upstream-timeout', { requestId, detail: 'The function did not answer in 29 s' }),
+        ),
+      integrationTimeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([
+      handler(event, lambdaContext(route.function, requestId, integrationTimeoutMs)),
+      timedOut,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs the authorizer as API Gateway does: a thrown "Unauthorized" is a 401, a Deny policy a 403. */
+async function authorize(
+  authorizer: AuthorizerHandler,
+  request: IncomingRequest,
+  route: GatewayRoute,
+  parameters: Record<string, string>,
+  requestId: string,
+): Promise<{ context: Record<string, unknown> } | APIGatewayProxyResult> {
+  let result: APIGatewayAuthorizerResult;
+  try {
+    result = await authorizer(
+      authorizerEvent(request, route, parameters),
+      lambdaContext('authorizer', requestId, 10_000),
+    );
+  } catch (error) {
+    if ((error as Error).message === 'Unauthorized') {
+      return problemResponse('unauthenticated', {
+        requestId,
+        detail: 'A valid API key is required in the x-api-key header',
+      });
+    }
+    return problemResponse('internal', { requestId, detail: 'The authorizer failed' });
+  }
+  const allowed = result.policyDocument.Statement.some((statement) => statement.Effect === 'Allow');
+  if (!allowed)
+    return problemResponse('forbidden', { requestId, detail: 'This key may not call this resource' });
+  return { context: { ...result.context, principalId: result.principalId } };
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxPayloadBytes) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function write(res: http.ServerResponse, result: APIGatewayProxyResult): void {
+  const body = result.isBase64Encoded
+    ? Buffer.from(result.body, 'base64')
+    : Buffer.from(result.body ?? '', 'utf8');
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
+    headers[name.toLowerCase()] = values.map(String);
+  res.writeHead(result.statusCode, { ...headers, 'content-length': String(body.length) });
+  res.end(body);
+}

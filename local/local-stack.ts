@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { gatewayRoutes } from '../infra/routes.js';
+import { tables } from '../infra/resources.js';
+import { createQueues, createTables } from './bootstrap.js';
+import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
+import { startSqsLocal } from './emulators/sqs-local.js';
+import { startLocalGateway } from './gateway/local-gateway.js';
+import { defaultPopulationCredentials, startPopulationRegistry } from './registries/population/server.js';
+import { generateApiKey, registerSandboxClient } from './sandbox-client.js';
+
+export interface LocalStackOptions {
+  /** Gateway port; 0 picks a free one. */
+  readonly gatewayPort: number;
+  /** Registry ports; 0 picks free ones. */
+  readonly registryPort: number;
+  readonly sandboxApiKey?: string;
+  /** Overrides of the functions' environment (e.g. a shorter registry deadline in tests). */
+  readonly functionEnvironment?: Record<string, string>;
+}
+
+export interface LocalStack {
+  readonly gatewayUrl: string;
+  readonly sandboxApiKey: string;
+  readonly dynamoDbEndpoint: string;
+  readonly sqsEndpoint: string;
+  readonly registries: { readonly population: { readonly url: string; readonly controlUrl: string } };
+  /** The environment the functions run with (table names, endpoints; no secrets). */
+  readonly tableNames: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const localRegion = 'ap-southeast-1';
+
+/**
+ * The whole gateway on one machine, all on 127.0.0.1: DynamoDB Local and fauxqs with the tables and
+ * queues of `infra/resources.ts`, the simulated registries, and the local gateway running the real
+ * Lambda handlers. Everything started is stopped by `stop()`, also when start-up fails half-way.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
+  };
+  try {
+    const [dynamo, sqs, population] = await Promise.all([
+      startDynamoDbLocal(),
+      startSqsLocal(),
+      startPopulationRegistry({ port: options.registryPort }),
+    ]);
+    stoppers.push(dynamo.stop, sqs.stop, population.stop);
+
+    const pepper = randomBytes(32).toString('hex');
+    Object.assign(process.env, {
+      AWS_REGION: localRegion,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      KEY_PEPPER: pepper,
+      POPULATION_ENDPOINT: population.url,
+      POPULATION_CREDENTIALS: JSON.stringify(defaultPopulationCredentials),
+      POWERTOOLS_SERVICE_NAME: 'lienthong-local',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_DEV: 'false',
+      ...options.functionEnvironment,
+    });
+
+    const dynamoDb = new DynamoDBClient({ region: localRegion, endpoint: dynamo.endpoint });
+    const sqsClient = new SQSClient({ region: localRegion, endpoint: sqs.endpoint });
+    const tableNames = await createTables(dynamoDb);
+    const queueUrls = await createQueues(sqsClient);
+    Object.assign(process.env, tableNames, queueUrls);
+
+    const sandboxApiKey = options.sandboxApiKey || generateApiKey();
+    await registerSandboxClient(
+      DynamoDBDocumentClient.from(dynamoDb),
+      tableNames[tables.clients.envVar] as string,
+      pepper,
+      sandboxApiKey,
+    );
+
+    // Handlers read their configuration when first loaded, so they are imported only now.
+    const [authorizer, health, verifyCitizen] = await Promise.all([
+      import('../functions/authorizer.js'),
+      import('../functions/health.js'),
+      import('../functions/verify-citizen.js'),
+    ]);
+    const gateway = await startLocalGateway({
+      port: options.gatewayPort,
+      routes: gatewayRoutes,
+      authorizer: authorizer.handler,
+      handlers: { health: health.handler, verifyCitizen: verifyCitizen.handler },
+    });
+    stoppers.push(gateway.stop);
+
+    return {
+      gatewayUrl: gateway.url,
+      sandboxApiKey,
+      dynamoDbEndpoint: dynamo.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      registries: { population: { url: population.url, controlUrl: population.controlUrl } },
+      tableNames: { ...tableNames, ...queueUrls },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startLocalStack } from './local-stack.js';
+
+/**
+ * `npm start`: the whole gateway locally. `PORT` sets the gateway port (default 3000),
+ * `SANDBOX_API_KEY` the sandbox key (default: a new random one), `REGISTRY_PORT` the population
+ * registry's port (default 8101). `--ready-file <path>` writes the stack's addresses as JSON once it
+ * serves (used by the test suite).
+ */
+const { values } = parseArgs({ options: { 'ready-file': { type: 'string' } } });
+
+const stack = await startLocalStack({
+  gatewayPort: Number(process.env['PORT'] ?? 3000),
+  registryPort: Number(process.env['REGISTRY_PORT'] ?? 8101),
+  sandboxApiKey: process.env['SANDBOX_API_KEY'],
+  functionEnvironment: process.env['POPULATION_DEADLINE_MS']
+    ? { POPULATION_DEADLINE_MS: process.env['POPULATION_DEADLINE_MS'] }
+    : {},
+});
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+
+if (values['ready-file']) {
+  const { stop: _stop, ...addresses } = stack;
+  writeFileSync(values['ready-file'], JSON.stringify(addresses, null, 2));
+}
+
+console.log(`
+Lienthong gateway is running (local)
+  Gateway         ${stack.gatewayUrl}
+  Sandbox API key ${stack.sandboxApiKey}
+  Docs            ${stack.gatewayUrl}/docs
+  Population SOAP ${stack.registries.population.url}   (control: ${stack.registries.population.controlUrl})
+  DynamoDB Local  ${stack.dynamoDbEndpoint}
+  SQS (fauxqs)    ${stack.sqsEndpoint}
+
+Try:
+  curl -s ${stack.gatewayUrl}/v1/health
+Press Ctrl-C to stop.
+`);

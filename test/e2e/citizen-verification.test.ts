@@ -1,0 +1,187 @@
+import {
+  ledgerEntriesFor,
+  localStack,
+  setPopulationBehaviour,
+  type StackAddresses,
+} from '../support/local-stack.js';
+
+const an = { personalId: '074095000123', fullName: 'Nguyễn Văn An', dateOfBirth: '1995-03-15' };
+const envelope = { 'x-officer-id': 'CB-0042', 'x-purpose': '1.001234.000.00.00.H12' };
+
+let stack: StackAddresses;
+
+beforeAll(() => {
+  stack = localStack();
+});
+
+afterEach(async () => {
+  await setPopulationBehaviour(stack, {});
+});
+
+async function verify(body: unknown, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  const response = await fetch(`${stack.gatewayUrl}/v1/citizens/verify`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-api-key': stack.sandboxApiKey,
+      ...envelope,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  const elapsedMs = performance.now() - started;
+  return { response, json: (await response.json()) as Record<string, unknown>, elapsedMs };
+}
+
+describe('POST /v1/citizens/verify', () => {
+  it('confirms a citizen whose id, name and date of birth match the registry', async () => {
+    const { response, json } = await verify(an);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(json).toEqual({
+      requestId: response.headers.get('x-request-id'),
+      match: true,
+      checkedAt: expect.any(String),
+    });
+  });
+
+  it('answers match false for a wrong date of birth, and echoes no personal data', async () => {
+    const { response, json } = await verify({ ...an, dateOfBirth: '1995-03-16' });
+    expect(response.status).toBe(200);
+    expect(json['match']).toBe(false);
+    expect(JSON.stringify(json)).not.toContain(an.personalId);
+    expect(JSON.stringify(json)).not.toContain('Nguyễn');
+  });
+
+  it('confirms a year-only birth given as a year', async () => {
+    const { json } = await verify({
+      personalId: '074152000777',
+      fullName: 'Lê Thị Hoa',
+      dateOfBirth: '1952',
+    });
+    expect(json['match']).toBe(true);
+  });
+
+  it('records exactly one ledger entry per verification, with officer, purpose and outcome', async () => {
+    const { response } = await verify(an);
+    const entries = await ledgerEntriesFor(stack, response.headers.get('x-request-id') as string);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      clientId: 'sandbox',
+      officerId: 'CB-0042',
+      purpose: '1.001234.000.00.00.H12',
+      operation: 'population:verify',
+      outcome: 'allowed',
+      fieldsDisclosed: [],
+    });
+    expect(JSON.stringify(entries[0])).not.toContain(an.personalId);
+  });
+
+  it('refuses a request without an API key with 401 problem+json', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/v1/citizens/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...envelope },
+      body: JSON.stringify(an),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({
+      type: 'https://lienthong.gov.vn/problems/unauthenticated',
+      status: 401,
+    });
+  });
+
+  it('refuses an unknown API key with 401', async () => {
+    const { response } = await verify(an, { 'x-api-key': 'not-a-key' });
+    expect(response.status).toBe(401);
+  });
+
+  it('rejects a malformed personal id with 400 naming personalId, before asking the registry', async () => {
+    const { response, json } = await verify({ ...an, personalId: '12345' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(json['type']).toBe('https://lienthong.gov.vn/problems/invalid-request');
+    expect(json['errors']).toEqual([expect.objectContaining({ field: 'personalId' })]);
+  });
+
+  it('names each missing purpose-envelope header', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/v1/citizens/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': stack.sandboxApiKey },
+      body: JSON.stringify(an),
+    });
+    const json = (await response.json()) as { errors: { field: string; rule: string }[] };
+    expect(response.status).toBe(400);
+    expect(json.errors.map((e) => [e.field, e.rule])).toEqual([
+      ['header:x-officer-id', 'required'],
+      ['header:x-purpose', 'required'],
+    ]);
+  });
+
+  it('rejects a body that is not JSON with 400 naming the body', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/v1/citizens/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': stack.sandboxApiKey, ...envelope },
+      body: '{"personalId": ',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([
+      { field: 'body', rule: 'json', message: 'The body is not valid JSON' },
+    ]);
+  });
+
+  it('answers 504 within the deadline when the registry hangs, and still ledgers the attempt', async () => {
+    await setPopulationBehaviour(stack, { faults: [{ mode: 'hang', rate: 1 }] });
+    const { response, json, elapsedMs } = await verify(an);
+    expect(response.status).toBe(504);
+    expect(json['type']).toBe('https://lienthong.gov.vn/problems/upstream-timeout');
+    // The stack runs with a 1.5 s registry deadline; allow for scheduling, not for a second attempt.
+    expect(elapsedMs).toBeLessThan(5_000);
+    const entries = await ledgerEntriesFor(stack, json['requestId'] as string);
+    expect(entries.map((e) => e['outcome'])).toEqual(['upstream-timeout']);
+  });
+
+  it('answers 503 with Retry-After when the registry drops connections', async () => {
+    await setPopulationBehaviour(stack, { faults: [{ mode: 'reset', rate: 1 }] });
+    const { response, json } = await verify(an);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(json['type']).toBe('https://lienthong.gov.vn/problems/upstream-unavailable');
+    const entries = await ledgerEntriesFor(stack, json['requestId'] as string);
+    expect(entries.map((e) => e['outcome'])).toEqual(['upstream-unavailable']);
+  });
+
+  it('answers 502 when the registry returns a server error', async () => {
+    await setPopulationBehaviour(stack, { faults: [{ mode: 'http-5xx', rate: 1 }], status: 500 });
+    const { response, json } = await verify(an);
+    expect(response.status).toBe(502);
+    expect(json['type']).toBe('https://lienthong.gov.vn/problems/upstream-failed');
+    expect(JSON.stringify(json)).not.toMatch(/<html|stack|at Object\./i);
+  });
+});
+
+describe('GET /v1/health', () => {
+  it('reports every table and the population registry as reachable', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/v1/health`);
+    const json = (await response.json()) as {
+      status: string;
+      dependencies: Record<string, { reachable: boolean }>;
+    };
+    expect(response.status).toBe(200);
+    expect(json.status).toBe('ok');
+    expect(Object.keys(json.dependencies).sort()).toEqual([
+      'registry:population',
+      'table:AccessLedger',
+      'table:Clients',
+    ]);
+  });
+});
+
+describe('the local gateway', () => {
+  it('answers an unknown route with 404 problem+json', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/v1/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
