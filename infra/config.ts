@@ -1,0 +1,164 @@
+/**
+ * Stage configuration, read once from CDK context. Everything a province changes between deployments
+ * (upstream endpoints, origins, alarm recipients, private networking) is context, never code.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+
+export const stages = ['dev', 'staging', 'prod'] as const;
+export type StageName = (typeof stages)[number];
+
+export interface StageConfig {
+  readonly stage: StageName;
+  /** Prefix for stack names and the API name, e.g. `Lienthong-prod`. */
+  readonly prefix: string;
+  /** What happens to tables, queues, keys and secrets when their stack is deleted. */
+  readonly removalPolicy: RemovalPolicy;
+  readonly deletionProtection: boolean;
+  readonly pointInTimeRecovery: boolean;
+  readonly alarms: boolean;
+  /** Optional e-mail address subscribed to the alarm topic. */
+  readonly alarmEmail?: string;
+  readonly logRetention: RetentionDays;
+  readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** API Gateway execution log level (access logs are always on). */
+  readonly apiLoggingLevel: 'INFO' | 'ERROR';
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Requests per 5 minutes per source IP before the WAF rate rule blocks it. */
+  readonly wafRateLimitPer5Minutes: number;
+  readonly waf: boolean;
+  readonly corsOrigins: readonly string[];
+  /** Functions in a VPC with interface endpoints (off by default). */
+  readonly privateNetworking: boolean;
+  readonly population: {
+    readonly endpoint: string;
+    readonly deadlineMs: number;
+    /**
+     * Reserved concurrency of functions that call the population registry: caps what the gateway can
+     * send upstream at once. Undefined leaves it unreserved (new accounts have a tiny concurrency pool).
+     */
+    readonly reservedConcurrency?: number;
+  };
+  readonly ledgerRetentionDays: number;
+  readonly authorizerCacheTtl: Duration;
+}
+
+/** Worker timeout the lookup queue's visibility timeout is sized against (≥ 6×, AWS guidance). */
+export const lookupWorkerTimeout = Duration.seconds(30);
+
+const defaults: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'population' | 'corsOrigins'>> = {
+  dev: {
+    removalPolicy: RemovalPolicy.DESTROY,
+    deletionProtection: false,
+    pointInTimeRecovery: true,
+    alarms: false,
+    logRetention: RetentionDays.TWO_WEEKS,
+    logLevel: 'DEBUG',
+    apiLoggingLevel: 'INFO',
+    throttle: { rateLimit: 20, burstLimit: 40 },
+    wafRateLimitPer5Minutes: 1000,
+    waf: true,
+    privateNetworking: false,
+    ledgerRetentionDays: 1825,
+    authorizerCacheTtl: Duration.seconds(60),
+  },
+  staging: {
+    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: false,
+    pointInTimeRecovery: true,
+    alarms: true,
+    logRetention: RetentionDays.ONE_MONTH,
+    logLevel: 'INFO',
+    apiLoggingLevel: 'INFO',
+    throttle: { rateLimit: 50, burstLimit: 100 },
+    wafRateLimitPer5Minutes: 2000,
+    waf: true,
+    privateNetworking: false,
+    ledgerRetentionDays: 1825,
+    authorizerCacheTtl: Duration.seconds(60),
+  },
+  prod: {
+    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: true,
+    pointInTimeRecovery: true,
+    alarms: true,
+    logRetention: RetentionDays.ONE_YEAR,
+    logLevel: 'INFO',
+    apiLoggingLevel: 'ERROR',
+    throttle: { rateLimit: 100, burstLimit: 200 },
+    wafRateLimitPer5Minutes: 5000,
+    waf: true,
+    privateNetworking: false,
+    ledgerRetentionDays: 1825,
+    authorizerCacheTtl: Duration.seconds(60),
+  },
+};
+
+/** The simulated registry that `npm run registries` serves; a real deployment overrides it. */
+const defaultPopulationEndpoint = 'https://population.registry.invalid/soap';
+
+const reservedConcurrencyDefaults: Record<StageName, number | undefined> = {
+  dev: undefined,
+  staging: undefined,
+  prod: 20,
+};
+
+function contextString(node: Node, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  return String(value);
+}
+
+function contextNumber(node: Node, key: string): number | undefined {
+  const raw = contextString(node, key);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`Context "${key}" must be a positive number, got "${raw}".`);
+  return value;
+}
+
+function contextBoolean(node: Node, key: string): boolean | undefined {
+  const raw = contextString(node, key);
+  if (raw === undefined) return undefined;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new Error(`Context "${key}" must be true or false, got "${raw}".`);
+}
+
+/**
+ * Reads the stage (`--context stage=prod`, default `dev`) and its overrides:
+ * `populationEndpoint`, `populationDeadlineMs`, `populationConcurrency`, `ledgerRetentionDays`,
+ * `corsOrigins` (comma-separated), `alarmEmail`, `alarms`, `waf`, `privateNetworking`.
+ */
+export function loadStageConfig(node: Node): StageConfig {
+  const stage = contextString(node, 'stage') ?? 'dev';
+  if (!(stages as readonly string[]).includes(stage)) {
+    throw new Error(`Unknown stage "${stage}"; expected one of ${stages.join(', ')}.`);
+  }
+  const name = stage as StageName;
+  const base = defaults[name];
+  const corsOrigins = (contextString(node, 'corsOrigins') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+  const endpoint = contextString(node, 'populationEndpoint') ?? defaultPopulationEndpoint;
+  if (!/^https?:\/\//.test(endpoint)) throw new Error(`Context "populationEndpoint" must be an http(s) URL.`);
+  return {
+    ...base,
+    stage: name,
+    prefix: `Lienthong-${name}`,
+    alarms: contextBoolean(node, 'alarms') ?? base.alarms,
+    alarmEmail: contextString(node, 'alarmEmail'),
+    waf: contextBoolean(node, 'waf') ?? base.waf,
+    privateNetworking: contextBoolean(node, 'privateNetworking') ?? base.privateNetworking,
+    corsOrigins,
+    ledgerRetentionDays: contextNumber(node, 'ledgerRetentionDays') ?? base.ledgerRetentionDays,
+    population: {
+      endpoint,
+      deadlineMs: contextNumber(node, 'populationDeadlineMs') ?? 8000,
+      reservedConcurrency: contextNumber(node, 'populationConcurrency') ?? reservedConcurrencyDefaults[name],
+    },
+  };
+}

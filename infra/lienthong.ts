@@ -1,0 +1,46 @@
+/**
+ * Builds the gateway's stacks for one stage onto an app. `infra/app.ts` (the CDK entry) and the
+ * infrastructure tests both call this, so the tests check exactly what `cdk synth` produces.
+ */
+import { Tags, type App } from 'aws-cdk-lib';
+import { loadStageConfig, type StageConfig } from './config.js';
+import { StatefulStack } from './stateful-stack.js';
+import { StatelessStack } from './stateless-stack.js';
+
+export interface Lienthong {
+  readonly config: StageConfig;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+export function buildLienthong(app: App): Lienthong {
+  const config = loadStageConfig(app.node);
+  // Environment-agnostic unless an account and region are given: synth never calls AWS.
+  const account = app.node.tryGetContext('account') as string | undefined;
+  const region = app.node.tryGetContext('region') as string | undefined;
+  const env = account && region ? { account: String(account), region: String(region) } : undefined;
+
+  const stateful = new StatefulStack(app, `${config.prefix}-stateful`, {
+    env,
+    config,
+    description: `Lienthong ${config.stage}: tables, queues, key, secrets, alarm topic`,
+    terminationProtection: config.stage === 'prod',
+  });
+  const stateless = new StatelessStack(app, `${config.prefix}-stateless`, {
+    env,
+    config,
+    description: `Lienthong ${config.stage}: functions and API`,
+    key: stateful.key,
+    tables: stateful.tables,
+    queues: stateful.queues,
+    populationCredentials: stateful.populationCredentials,
+    keyPepper: stateful.keyPepper,
+    alarmTopic: stateful.alarmTopic,
+    network: stateful.network,
+  });
+  stateless.addStackDependency(stateful);
+
+  Tags.of(app).add('project', 'lienthong');
+  Tags.of(app).add('stage', config.stage);
+  return { config, stateful, stateless };
+}

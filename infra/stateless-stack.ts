@@ -1,0 +1,320 @@
+/**
+ * Functions and the API: everything that can be redeployed at will. Stateful resources arrive as typed
+ * props; each function gets only the environment and grants its use case needs.
+ */
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config.js';
+import { GatewayAlarms } from './constructs/gateway-alarms.js';
+import { GatewayFunction, type GatewayFunctionProps } from './constructs/gateway-function.js';
+import { addProblemResponses } from './constructs/problem-responses.js';
+import { tables as tableDefinitions } from './resources.js';
+import { gatewayFunctions, gatewayRoutes, type GatewayFunctionName, type GatewayRoute } from './routes.js';
+import type { LookupQueues, PrivateNetwork, QueueName, TableName } from './stateful-stack.js';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly key: kms.IKey;
+  readonly tables: Record<TableName, dynamodb.ITable>;
+  readonly queues: Record<QueueName, LookupQueues>;
+  readonly populationCredentials: secretsmanager.ISecret;
+  readonly keyPepper: secretsmanager.ISecret;
+  readonly alarmTopic: sns.ITopic;
+  readonly network?: PrivateNetwork;
+}
+
+/** JSON access log line: who called what, how it ended, how long it took (no bodies, no personal data). */
+export const accessLogFields = {
+  requestId: '$context.requestId',
+  extendedRequestId: '$context.extendedRequestId',
+  requestTime: '$context.requestTimeEpoch',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  httpMethod: '$context.httpMethod',
+  resourcePath: '$context.resourcePath',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integration.status',
+  clientId: '$context.authorizer.clientId',
+  keyId: '$context.authorizer.keyId',
+  authorizerStatus: '$context.authorizer.status',
+  authorizerLatency: '$context.authorizer.latency',
+  errorType: '$context.error.responseType',
+  errorMessage: '$context.error.message',
+  wafResponse: '$context.wafResponseCode',
+  xrayTraceId: '$context.xrayTraceId',
+} as const;
+
+export class StatelessStack extends Stack {
+  public readonly functions: Record<GatewayFunctionName, GatewayFunction>;
+  public readonly api: apigateway.RestApi;
+  public readonly authorizer: apigateway.RequestAuthorizer;
+
+  public constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, tables, key } = props;
+
+    const common: Pick<
+      GatewayFunctionProps,
+      'logLevel' | 'logRetention' | 'removalPolicy' | 'vpc' | 'vpcSubnets' | 'securityGroups'
+    > = {
+      logLevel: config.logLevel,
+      logRetention: config.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+      vpc: props.network?.vpc,
+      vpcSubnets: props.network?.subnets,
+      securityGroups: props.network ? [props.network.securityGroup] : undefined,
+    };
+    const population = {
+      POPULATION_ENDPOINT: config.population.endpoint,
+      POPULATION_DEADLINE_MS: String(config.population.deadlineMs),
+    };
+
+    const authorizerFunction = new GatewayFunction(this, 'Authorizer', {
+      ...common,
+      entry: gatewayFunctions.authorizer.entry,
+      assets: gatewayFunctions.authorizer.shippedFiles,
+      description: 'REQUEST authorizer: x-api-key to client, key id and scopes',
+      serviceName: 'authorizer',
+      timeout: Duration.seconds(5),
+      environment: {
+        [tableDefinitions.clients.envVar]: tables.clients.tableName,
+        KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
+      },
+    });
+    authorizerFunction.grantReadItems(tables.clients, key);
+    authorizerFunction.grantSecretRead(props.keyPepper);
+
+    const verifyCitizenFunction = new GatewayFunction(this, 'VerifyCitizen', {
+      ...common,
+      entry: gatewayFunctions.verifyCitizen.entry,
+      assets: gatewayFunctions.verifyCitizen.shippedFiles,
+      description: 'POST /v1/citizens/verify: yes/no identity check against the population registry',
+      serviceName: 'verify-citizen',
+      // The upstream deadline plus room to write the ledger entry and answer.
+      timeout: Duration.seconds(Math.ceil(config.population.deadlineMs / 1000) + 4),
+      reservedConcurrentExecutions: config.population.reservedConcurrency,
+      environment: {
+        [tableDefinitions.ledger.envVar]: tables.ledger.tableName,
+        LEDGER_RETENTION_DAYS: String(config.ledgerRetentionDays),
+        KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
+        POPULATION_CREDENTIALS_SECRET_ID: props.populationCredentials.secretArn,
+        ...population,
+      },
+    });
+    verifyCitizenFunction.grantPutItem(tables.ledger, key);
+    verifyCitizenFunction.grantSecretRead(props.keyPepper, props.populationCredentials);
+
+    const healthFunction = new GatewayFunction(this, 'Health', {
+      ...common,
+      entry: gatewayFunctions.health.entry,
+      assets: gatewayFunctions.health.shippedFiles,
+      description: 'GET /v1/health: reachability of tables and registries',
+      serviceName: 'health',
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      environment: {
+        ...Object.fromEntries(
+          (Object.keys(tableDefinitions) as TableName[]).map((name) => [
+            tableDefinitions[name].envVar,
+            tables[name].tableName,
+          ]),
+        ),
+        ...population,
+      },
+    });
+    for (const table of Object.values(tables)) healthFunction.grantDescribeTable(table);
+    this.functions = {
+      authorizer: authorizerFunction,
+      verifyCitizen: verifyCitizenFunction,
+      health: healthFunction,
+    };
+
+    this.api = this.restApi(config);
+    this.authorizer = new apigateway.RequestAuthorizer(this, 'ApiKeyAuthorizer', {
+      handler: authorizerFunction,
+      identitySources: [apigateway.IdentitySource.header('x-api-key')],
+      resultsCacheTtl: config.authorizerCacheTtl,
+    });
+    this.addRoutes();
+    addProblemResponses(this.api);
+    if (config.waf) this.firewall(config);
+    else {
+      Validations.of(this.api).acknowledge({
+        id: 'AwsSolutions-APIG3',
+        reason:
+          'WAF was switched off for this deployment with the context flag waf=false (a throwaway stage).',
+      });
+    }
+
+    new GatewayAlarms(this, 'Observability', {
+      config,
+      api: this.api,
+      authorizerFunction,
+      functions: Object.values(this.functions),
+      queues: Object.values(props.queues),
+      topic: props.alarmTopic,
+    });
+  }
+
+  private restApi(config: StageConfig): apigateway.RestApi {
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: config.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const api = new apigateway.RestApi(this, 'Api', {
+      restApiName: config.prefix,
+      description: 'Lienthong: provincial gateway to the national registries',
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      deployOptions: {
+        stageName: config.stage,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        loggingLevel:
+          config.apiLoggingLevel === 'INFO'
+            ? apigateway.MethodLoggingLevel.INFO
+            : apigateway.MethodLoggingLevel.ERROR,
+        // Request and response bodies carry personal data: never in execution logs.
+        dataTraceEnabled: false,
+        throttlingRateLimit: config.throttle.rateLimit,
+        throttlingBurstLimit: config.throttle.burstLimit,
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+      defaultCorsPreflightOptions:
+        config.corsOrigins.length > 0
+          ? {
+              allowOrigins: [...config.corsOrigins],
+              allowMethods: ['GET', 'POST', 'OPTIONS'],
+              allowHeaders: ['Content-Type', 'x-api-key', 'x-request-id'],
+              maxAge: Duration.hours(1),
+            }
+          : undefined,
+    });
+    const cloudWatchRole = api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      Validations.of(cloudWatchRole).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason:
+          'The account-level role API Gateway uses to write execution and access logs; AWS manages this policy for exactly that purpose.',
+      });
+    }
+    return api;
+  }
+
+  /** One method per entry of `infra/routes.ts`, the table the local gateway serves too. */
+  private addRoutes(): void {
+    const validator = new apigateway.RequestValidator(this, 'RequestValidator', {
+      restApi: this.api,
+      requestValidatorName: 'body-and-parameters',
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    // Only the outer shape is checked at the edge; the function validates against the zod schema.
+    const jsonObject = this.api.addModel('JsonObject', {
+      contentType: 'application/json',
+      modelName: 'JsonObject',
+      schema: { schema: apigateway.JsonSchemaVersion.DRAFT4, type: apigateway.JsonSchemaType.OBJECT },
+    });
+
+    for (const route of gatewayRoutes) {
+      const resource = this.api.root.resourceForPath(route.path);
+      const hasBody = route.method === 'POST' || route.method === 'PUT';
+      const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const method = resource.addMethod(
+        route.method,
+        new apigateway.LambdaIntegration(this.functions[route.function], { allowTestInvoke: false }),
+        {
+          ...(route.authorized
+            ? { authorizer: this.authorizer, authorizationType: apigateway.AuthorizationType.CUSTOM }
+            : { authorizationType: apigateway.AuthorizationType.NONE }),
+          requestValidator: validator,
+          requestModels: hasBody ? { 'application/json': jsonObject } : undefined,
+          requestParameters: Object.fromEntries(
+            pathParameters.map((name) => [`method.request.path.${name}`, true]),
+          ),
+        },
+      );
+      if (!route.authorized) acknowledgePublicRoute(method, route);
+    }
+
+    for (const method of this.api.methods) {
+      if (method.httpMethod === 'OPTIONS') {
+        Validations.of(method).acknowledge(
+          {
+            id: 'AwsSolutions-APIG4',
+            reason: 'CORS preflight requests carry no credentials by specification.',
+          },
+          {
+            id: 'AwsSolutions-COG4',
+            reason: 'CORS preflight requests carry no credentials by specification.',
+          },
+        );
+      }
+    }
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason:
+        'Callers are provincial systems holding API keys (no end users); a Lambda REQUEST authorizer resolves keys to clients and scopes instead of a Cognito user pool.',
+    });
+  }
+
+  /** Regional web ACL on the stage: AWS common and known-bad-inputs rule sets plus a per-IP rate rule. */
+  private firewall(config: StageConfig): void {
+    const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
+      cloudWatchMetricsEnabled: true,
+      sampledRequestsEnabled: true,
+      metricName,
+    });
+    const managed = (name: string, priority: number): wafv2.CfnWebACL.RuleProperty => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      visibilityConfig: visibility(name),
+    });
+    const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      name: `${config.prefix}-api`,
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility(`${config.prefix}-api`),
+      rules: [
+        {
+          name: 'RatePerSourceIp',
+          priority: 0,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: { limit: config.wafRateLimitPer5Minutes, aggregateKeyType: 'IP' },
+          },
+          visibilityConfig: visibility('RatePerSourceIp'),
+        },
+        managed('AWSManagedRulesCommonRuleSet', 1),
+        managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
+      ],
+    });
+    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.api.deploymentStage.stageArn,
+      webAclArn: webAcl.attrArn,
+    });
+  }
+}
+
+/** Routes marked `authorized: false` in `infra/routes.ts` are public on purpose (health probes). */
+function acknowledgePublicRoute(method: apigateway.Method, route: GatewayRoute): void {
+  const reason = `${route.method} ${route.path} is public by design (routes.ts: authorized false): a liveness probe that returns no personal data.`;
+  Validations.of(method).acknowledge(
+    { id: 'AwsSolutions-APIG4', reason },
+    { id: 'AwsSolutions-COG4', reason },
+  );
+}
