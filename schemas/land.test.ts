@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import type { z } from 'zod';
 import { certificateSerialSchema, landUseTypeSchema, landUseTypes, parcelKeySchema } from './land.js';
+import { ruleOfIssue } from './rule-issue.js';
 
-const ruleOf = (result: { error?: { issues: { params?: Record<string, unknown> }[] } }) =>
-  result.error?.issues[0]?.params?.rule;
+const ruleOf = (result: { error?: z.ZodError | undefined }) => ruleOfIssue(result.error?.issues[0]);
 
 describe('parcelKeySchema', () => {
   it('accepts numbers or digit strings and outputs numbers', () => {
@@ -21,7 +22,7 @@ describe('parcelKeySchema', () => {
     [{ communeCode: '25747', mapSheet: '12a', parcelNumber: 1 }, 'mapSheet', 'format'],
   ])('rejects %j at %s with rule %s', (value, field, rule) => {
     const issue = parcelKeySchema.safeParse(value).error?.issues[0];
-    expect({ field: issue?.path.join('.'), rule: issue?.params?.rule }).toEqual({ field, rule });
+    expect({ field: issue?.path.join('.'), rule: ruleOfIssue(issue) }).toEqual({ field, rule });
   });
 });
 

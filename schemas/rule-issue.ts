@@ -19,3 +19,10 @@ export function addRuleIssue(
 ): void {
   ctx.addIssue({ code: 'custom', message, params: { rule }, path: [...basePath, ...(path ?? [])] });
 }
+
+/** The stable rule of an issue: `params.rule` for domain rules, otherwise zod's own issue code. */
+export function ruleOfIssue(issue: z.core.$ZodIssue | undefined): string | undefined {
+  if (!issue) return undefined;
+  const rule: unknown = issue.code === 'custom' ? issue.params?.rule : undefined;
+  return typeof rule === 'string' ? rule : issue.code;
+}

@@ -12,6 +12,7 @@ import {
   personalIdViolation,
   sexSchema,
 } from './personal-id.js';
+import { ruleOfIssue } from '../rule-issue.js';
 
 const today = '2026-07-01';
 const ruleOf = (id: string) => personalIdViolation(id, today)?.rule;
@@ -127,7 +128,7 @@ describe('old id card number', () => {
     ['28012345', 'length'],
     ['28012345a', 'format'],
   ])('rejects %s with rule %s', (value, rule) => {
-    expect(oldIdCardNumberSchema.safeParse(value).error?.issues[0]?.params?.rule).toBe(rule);
+    expect(oldIdCardNumberSchema.safeParse(value).error?.issues.map(ruleOfIssue)[0]).toBe(rule);
   });
 });
 
@@ -179,7 +180,7 @@ describe('consistency with a stated date of birth and sex', () => {
       dateOfBirth: '1991-03-02',
       sex: 'male',
     }).error?.issues;
-    expect(issues?.map(({ path, params }) => ({ field: path.join('.'), rule: params?.rule }))).toEqual([
+    expect(issues?.map((issue) => ({ field: issue.path.join('.'), rule: ruleOfIssue(issue) }))).toEqual([
       { field: 'personalId', rule: 'inconsistent_with_date_of_birth' },
       { field: 'personalId', rule: 'inconsistent_with_sex' },
     ]);

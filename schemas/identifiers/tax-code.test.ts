@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { enterpriseCodeSchema, isValidTaxCode, parseTaxCode, taxCodeCheckDigit } from './tax-code.js';
+import { ruleOfIssue } from '../rule-issue.js';
 
-const ruleOf = (input: string) => enterpriseCodeSchema.safeParse(input).error?.issues[0]?.params?.rule;
+const ruleOf = (input: string) => enterpriseCodeSchema.safeParse(input).error?.issues.map(ruleOfIssue)[0];
 
 /** Nine leading digits with N3–N9 not all zero and a check digit that exists, completed to 10 digits. */
 const validTenDigitCode = fc
