@@ -6,6 +6,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { CitizenClaim, PopulationRegistry } from '../../core/ports/population-registry.js';
 import { createUpstreamPolicy, type UpstreamPolicy } from '../resilience/upstream-policy.js';
 import { registryFaultCode, classifySoapFailure } from '../soap/soap-failure.js';
+import { soapHttpClient } from '../soap/soap-http-client.js';
 import { signPopulationRequest, type PopulationCredentials } from './request-signature.js';
 
 export interface SoapPopulationRegistryOptions {
@@ -48,7 +49,10 @@ export class SoapPopulationRegistry implements PopulationRegistry {
 
   /** Parses the WSDL once; call at container start and reuse. */
   static async create(options: SoapPopulationRegistryOptions): Promise<SoapPopulationRegistry> {
-    const client = await createClientAsync(options.wsdlPath, { endpoint: options.endpoint });
+    const client = await createClientAsync(options.wsdlPath, {
+      endpoint: options.endpoint,
+      request: soapHttpClient('population'),
+    });
     return new SoapPopulationRegistry(client, options);
   }
 
