@@ -20,10 +20,13 @@ export interface RegistryDialect {
   readonly contentType: string;
   /** The protocol's error answer for a registry error: a SOAP Fault, a JSON error object. */
   error(error: RegistryError): RegistryResponse;
-  /** An answer that tries to read local files or reach the network through the client's parser. */
-  externalEntity(): RegistryResponse;
-  /** An answer built to exhaust the client's parser (billion laughs, pathological nesting). */
-  entityExpansion(): RegistryResponse;
+  /**
+   * The real answer turned into one that tries to read local files or reach the network through the
+   * client's parser; a client that resolves it would see the answer it expects, with a file inside.
+   */
+  externalEntity(response: RegistryResponse): RegistryResponse;
+  /** The real answer turned into one built to exhaust the client's parser (billion laughs, deep nesting). */
+  entityExpansion(response: RegistryResponse): RegistryResponse;
   /** The same answer grown to at least `bytes`, still well-formed. */
   oversize(response: RegistryResponse, bytes: number): RegistryResponse;
 }

@@ -21,10 +21,19 @@ export function jsonDialect(
     contentType,
     error: (error) => json(error.status ?? 500, JSON.stringify(renderError(error))),
     // JSON has no entities; the equivalent attack is prototype pollution through a parsed key.
-    externalEntity: () =>
-      json(200, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
+    externalEntity: (response) => {
+      const text = bodyText(response).trim();
+      const pollution = '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}';
+      const body =
+        text.startsWith('{') && text !== '{}' ? `{${pollution},${text.slice(1)}` : `{${pollution}}`;
+      return { ...response, status: 200, body };
+    },
     // Pathological nesting that overflows recursive parsers and walkers.
-    entityExpansion: () => json(200, `${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+    entityExpansion: (response) => ({
+      ...response,
+      status: 200,
+      body: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    }),
     oversize: (response, bytes) => {
       const text = bodyText(response);
       const missing = Math.max(0, bytes - Buffer.byteLength(text));

@@ -142,9 +142,9 @@ export async function serveRegistry(
           body: `<html><head><title>${behaviour.status}</title></head><body><h1>${behaviour.status} Service Unavailable</h1></body></html>`,
         });
       case 'xxe':
-        return send(res, definition.dialect.externalEntity());
+        return send(res, definition.dialect.externalEntity(await definition.handle(request, { baseUrl })));
       case 'entity-expansion':
-        return send(res, definition.dialect.entityExpansion());
+        return send(res, definition.dialect.entityExpansion(await definition.handle(request, { baseUrl })));
       case 'malformed': {
         const answer = await definition.handle(request, { baseUrl });
         const text = bodyText(answer);

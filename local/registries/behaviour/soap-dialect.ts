@@ -44,30 +44,18 @@ export function soapDialect(vocabulary: SoapFaultVocabulary): RegistryDialect {
   return {
     contentType,
     error: fault,
-    externalEntity: () => ({
-      status: 200,
-      headers: { 'content-type': contentType },
-      body:
-        '<?xml version="1.0" encoding="utf-8"?>' +
-        '<!DOCTYPE soap:Envelope [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY remote SYSTEM "http://127.0.0.1:1/leak">]>' +
-        `<soap:Envelope xmlns:soap="${envelopeNamespace}"><soap:Body>` +
-        `<tns:Loi xmlns:tns="${vocabulary.namespace}">&xxe;&remote;</tns:Loi>` +
-        '</soap:Body></soap:Envelope>',
-    }),
-    entityExpansion: () => {
+    externalEntity: (response) =>
+      withDoctype(
+        response,
+        '<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY remote SYSTEM "http://127.0.0.1:9/leak">',
+        '&xxe;&remote;',
+      ),
+    entityExpansion: (response) => {
       const levels = ['<!ENTITY lol0 "lol">'];
       for (let i = 1; i <= 9; i += 1) {
         levels.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
       }
-      return {
-        status: 200,
-        headers: { 'content-type': contentType },
-        body:
-          `<?xml version="1.0" encoding="utf-8"?><!DOCTYPE soap:Envelope [${levels.join('')}]>` +
-          `<soap:Envelope xmlns:soap="${envelopeNamespace}"><soap:Body>` +
-          `<tns:Loi xmlns:tns="${vocabulary.namespace}">&lol9;</tns:Loi>` +
-          '</soap:Body></soap:Envelope>',
-      };
+      return withDoctype(response, levels.join(''), '&lol9;');
     },
     oversize: (response, bytes) => {
       const text = bodyText(response);
@@ -78,5 +66,22 @@ export function soapDialect(vocabulary: SoapFaultVocabulary): RegistryDialect {
       const body = closing >= 0 ? text.slice(0, closing) + padding + text.slice(closing) : text + padding;
       return { ...response, body };
     },
+  };
+}
+
+/**
+ * Declares `entities` in a DOCTYPE and puts `reference` in the first text of the SOAP body, so the
+ * hostile document is otherwise the very answer the client expects.
+ */
+function withDoctype(response: RegistryResponse, entities: string, reference: string): RegistryResponse {
+  const text = bodyText(response).replace(/^<\?xml[^>]*\?>/, '');
+  const bodyAt = Math.max(0, text.indexOf('Body>'));
+  const textAt = text.slice(bodyAt).search(/>[^<]/);
+  const referenced =
+    textAt < 0 ? text : text.slice(0, bodyAt + textAt + 1) + reference + text.slice(bodyAt + textAt + 1);
+  return {
+    ...response,
+    status: 200,
+    body: `<?xml version="1.0" encoding="utf-8"?><!DOCTYPE soap:Envelope [${entities}]>${referenced}`,
   };
 }
