@@ -188,6 +188,12 @@ export class StatefulStack extends Stack {
       service: ec2.GatewayVpcEndpointAwsService.DYNAMODB,
       subnets: [subnets],
     });
+    const securityGroup = new ec2.SecurityGroup(this, 'FunctionSecurityGroup', {
+      vpc,
+      description:
+        'Lienthong functions: egress to the endpoints and to the upstream registries over the province network',
+      allowAllOutbound: true,
+    });
     const services: Record<string, ec2.InterfaceVpcEndpointAwsService> = {
       SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
       Sqs: ec2.InterfaceVpcEndpointAwsService.SQS,
@@ -195,14 +201,15 @@ export class StatefulStack extends Stack {
       XRay: ec2.InterfaceVpcEndpointAwsService.XRAY,
     };
     for (const [name, service] of Object.entries(services)) {
-      vpc.addInterfaceEndpoint(name, { service, subnets, privateDnsEnabled: true });
+      // Closed by default; only the functions' security group may reach the endpoint.
+      const endpoint = vpc.addInterfaceEndpoint(name, {
+        service,
+        subnets,
+        privateDnsEnabled: true,
+        open: false,
+      });
+      endpoint.connections.allowDefaultPortFrom(securityGroup, 'Lienthong functions');
     }
-    const securityGroup = new ec2.SecurityGroup(this, 'FunctionSecurityGroup', {
-      vpc,
-      description:
-        'Lienthong functions: egress only (endpoints, upstream registries over the province network)',
-      allowAllOutbound: true,
-    });
     return { vpc, subnets, securityGroup };
   }
 }

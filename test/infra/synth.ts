@@ -18,8 +18,17 @@ const cdkContext = (
   JSON.parse(readFileSync(path.resolve('cdk.json'), 'utf8')) as { context: Record<string, unknown> }
 ).context;
 
-export function synthStage(context: Record<string, string>): SynthesizedStage {
-  const app = new App({ context: { ...cdkContext, ...context } });
+export interface SynthOptions {
+  /**
+   * Run esbuild for the functions (default false: CDK stages placeholder assets, which keeps tests
+   * that only read the template fast). The bundle tests turn it on.
+   */
+  readonly bundle?: boolean;
+}
+
+export function synthStage(context: Record<string, string>, options: SynthOptions = {}): SynthesizedStage {
+  const bundling = options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] };
+  const app = new App({ context: { ...cdkContext, ...bundling, ...context } });
   const lienthong = buildLienthong(app);
   return {
     ...lienthong,

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { esmRequireBanner } from '../../infra/constructs/gateway-function.js';
+import { gatewayFunctions, type GatewayFunctionName } from '../../infra/routes.js';
+import { resourcesOfType, synthStage, type SynthesizedStage } from './synth.js';
+
+/**
+ * Minified ESM bundle budgets (index.mjs, source map excluded; AWS SDK v3 comes from the runtime).
+ * A bundle over budget fails the build: cold starts grow with bundle size.
+ */
+export const bundleBudgetsKiB: Record<GatewayFunctionName, number> = {
+  authorizer: 1500,
+  verifyCitizen: 1600,
+  health: 1500,
+};
+
+let prod: SynthesizedStage;
+
+beforeAll(() => {
+  // The production settings, bundled for real by the local esbuild.
+  prod = synthStage({ stage: 'prod', 'aws:cdk:enable-asset-metadata': 'true' }, { bundle: true });
+});
+
+function bundleDirectory(name: GatewayFunctionName): string {
+  const fn = prod.stateless.functions[name];
+  const logicalId = prod.stateless.getLogicalId(fn.node.defaultChild as never);
+  const resource = resourcesOfType(prod.statelessTemplate, 'AWS::Lambda::Function')[logicalId]!;
+  const assetPath = resource.Metadata?.['aws:asset:path'];
+  if (typeof assetPath !== 'string') throw new Error(`no asset path for ${name}`);
+  return path.join(prod.app.outdir, assetPath);
+}
+
+describe('function bundles (production settings)', () => {
+  it.each(Object.keys(bundleBudgetsKiB) as GatewayFunctionName[])('%s stays within its budget', (name) => {
+    const size = statSync(path.join(bundleDirectory(name), 'index.mjs')).size / 1024;
+    expect(Math.round(size)).toBeLessThanOrEqual(bundleBudgetsKiB[name]);
+  });
+
+  it.each(Object.keys(gatewayFunctions) as GatewayFunctionName[])(
+    '%s is an ESM bundle that defines require for CommonJS dependencies, with a source map',
+    (name) => {
+      const directory = bundleDirectory(name);
+      expect(readFileSync(path.join(directory, 'index.mjs'), 'utf8').startsWith(esmRequireBanner)).toBe(true);
+      expect(existsSync(path.join(directory, 'index.mjs.map'))).toBe(true);
+    },
+  );
+
+  it.each(
+    (Object.keys(gatewayFunctions) as GatewayFunctionName[]).flatMap((name) =>
+      gatewayFunctions[name].shippedFiles.map((file) => [name, file] as const),
+    ),
+  )('%s ships %s next to the bundle, where LAMBDA_TASK_ROOT resolves it', (name, file) => {
+    const shipped = path.join(bundleDirectory(name), file);
+    expect(readFileSync(shipped, 'utf8')).toBe(readFileSync(path.resolve(file), 'utf8'));
+  });
+});

@@ -1,0 +1,286 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { alarmThresholds } from '../../infra/constructs/gateway-alarms.js';
+import { gatewayProblems, problemTemplate } from '../../infra/constructs/problem-responses.js';
+import { tables } from '../../infra/resources.js';
+import { gatewayRoutes } from '../../infra/routes.js';
+import { accessLogFields } from '../../infra/stateless-stack.js';
+import { problemSchema } from '../../schemas/problem.js';
+import { actionsOf, policyStatements, resourcesOfType, synthStage, type SynthesizedStage } from './synth.js';
+
+let dev: SynthesizedStage;
+let prod: SynthesizedStage;
+const provinceEndpoint = 'https://lgsp.example-province.gov.vn/dancu/soap';
+
+beforeAll(() => {
+  dev = synthStage({ stage: 'dev' });
+  prod = synthStage({ stage: 'prod', populationEndpoint: provinceEndpoint });
+});
+
+function functionEnvironment(
+  stage: SynthesizedStage,
+  name: keyof SynthesizedStage['stateless']['functions'],
+) {
+  const fn = stage.stateless.functions[name];
+  const logicalId = stage.stateless.getLogicalId(fn.node.defaultChild as never);
+  const resource = resourcesOfType(stage.statelessTemplate, 'AWS::Lambda::Function')[logicalId]!;
+  return (resource.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+}
+
+describe('functions', () => {
+  it.each(['dev', 'prod'])('every %s function runs nodejs24.x on arm64 with active tracing', (stage) => {
+    const { statelessTemplate } = stage === 'dev' ? dev : prod;
+    const functions = Object.values(resourcesOfType(statelessTemplate, 'AWS::Lambda::Function'));
+    expect(functions).toHaveLength(3);
+    for (const fn of functions) {
+      expect(fn.Properties['Runtime']).toBe('nodejs24.x');
+      expect(fn.Properties['Architectures']).toEqual(['arm64']);
+      expect(fn.Properties['TracingConfig']).toEqual({ Mode: 'Active' });
+      expect(fn.Properties['Handler']).toBe('index.handler');
+    }
+  });
+
+  it('every function logs to its own log group with the stage retention', () => {
+    const logGroups = resourcesOfType(prod.statelessTemplate, 'AWS::Logs::LogGroup');
+    for (const fn of Object.values(resourcesOfType(prod.statelessTemplate, 'AWS::Lambda::Function'))) {
+      const { LogGroup } = fn.Properties['LoggingConfig'] as { LogGroup: { Ref: string } };
+      expect(logGroups[LogGroup.Ref]?.Properties['RetentionInDays']).toBe(365);
+    }
+  });
+
+  it('every function has the Powertools environment', () => {
+    for (const name of ['authorizer', 'verifyCitizen', 'health'] as const) {
+      expect(functionEnvironment(dev, name)).toEqual(
+        expect.objectContaining({
+          POWERTOOLS_SERVICE_NAME: expect.any(String),
+          POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          POWERTOOLS_METRICS_NAMESPACE: 'Lienthong',
+          NODE_OPTIONS: '--enable-source-maps',
+        }),
+      );
+    }
+    expect(functionEnvironment(prod, 'verifyCitizen')['POWERTOOLS_LOG_LEVEL']).toBe('INFO');
+  });
+
+  it('the authorizer learns the clients table and the pepper secret', () => {
+    expect(Object.keys(functionEnvironment(dev, 'authorizer'))).toEqual(
+      expect.arrayContaining([tables.clients.envVar, 'KEY_PEPPER_SECRET_ID']),
+    );
+  });
+
+  it('the verify function gets the ledger, the pepper and the population registry from the stage configuration', () => {
+    expect(functionEnvironment(prod, 'verifyCitizen')).toEqual(
+      expect.objectContaining({
+        [tables.ledger.envVar]: expect.anything(),
+        LEDGER_RETENTION_DAYS: '1825',
+        KEY_PEPPER_SECRET_ID: expect.anything(),
+        POPULATION_CREDENTIALS_SECRET_ID: expect.anything(),
+        POPULATION_ENDPOINT: provinceEndpoint,
+        POPULATION_DEADLINE_MS: '8000',
+      }),
+    );
+  });
+
+  it('prod caps the verify function with reserved concurrency to protect the population registry', () => {
+    prod.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('verify'),
+      ReservedConcurrentExecutions: 20,
+    });
+  });
+});
+
+describe('least privilege', () => {
+  const onLedger = (resource: unknown) => JSON.stringify(resource).includes(tables.ledger.id);
+  const onClients = (resource: unknown) => JSON.stringify(resource).includes(tables.clients.id);
+
+  it('the only DynamoDB action any function has on the ledger table is PutItem', () => {
+    const ledgerActions = policyStatements(dev.statelessTemplate)
+      .filter((statement) => onLedger(statement.Resource))
+      .flatMap(actionsOf)
+      .filter((action) => action.startsWith('dynamodb:'));
+    expect([...new Set(ledgerActions)].sort()).toEqual(['dynamodb:DescribeTable', 'dynamodb:PutItem']);
+  });
+
+  it('no policy allows UpdateItem, DeleteItem or batch writes on the ledger table', () => {
+    const forbidden = policyStatements(prod.statelessTemplate)
+      .filter((statement) => onLedger(statement.Resource))
+      .flatMap(actionsOf)
+      .filter((action) => /UpdateItem|DeleteItem|BatchWriteItem|PartiQL|\*/.test(action));
+    expect(forbidden).toEqual([]);
+  });
+
+  it('the only writes to the ledger belong to the verify function', () => {
+    const verifyRole = dev.stateless.functions.verifyCitizen.role!;
+    const roleLogicalId = dev.stateless.getLogicalId(verifyRole.node.defaultChild as never);
+    const writers = Object.values(resourcesOfType(dev.statelessTemplate, 'AWS::IAM::Policy')).filter(
+      (policy) =>
+        (
+          policy.Properties['PolicyDocument'] as {
+            Statement: { Action: string | string[]; Resource: unknown }[];
+          }
+        ).Statement.some(
+          (statement) => onLedger(statement.Resource) && actionsOf(statement).includes('dynamodb:PutItem'),
+        ),
+    );
+    expect(writers.map((policy) => policy.Properties['Roles'])).toEqual([[{ Ref: roleLogicalId }]]);
+  });
+
+  it('nothing writes to the clients table', () => {
+    const writes = policyStatements(dev.statelessTemplate)
+      .filter((statement) => onClients(statement.Resource))
+      .flatMap(actionsOf)
+      .filter((action) => /Put|Update|Delete|Write/.test(action));
+    expect(writes).toEqual([]);
+  });
+
+  it('no function role carries the AWS managed basic execution policy', () => {
+    for (const role of Object.values(resourcesOfType(dev.statelessTemplate, 'AWS::IAM::Role'))) {
+      expect(JSON.stringify(role.Properties['ManagedPolicyArns'] ?? [])).not.toContain(
+        'AWSLambdaBasicExecutionRole',
+      );
+    }
+  });
+});
+
+describe('API', () => {
+  it('the REQUEST authorizer reads x-api-key and caches results for 60 s', () => {
+    dev.statelessTemplate.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'REQUEST',
+      IdentitySource: 'method.request.header.x-api-key',
+      AuthorizerResultTtlInSeconds: 60,
+    });
+  });
+
+  it.each(gatewayRoutes.map((route) => [route.method, route.path, route.authorized] as const))(
+    '%s %s is served, authorized: %s',
+    (method, _path, authorized) => {
+      dev.statelessTemplate.hasResourceProperties('AWS::ApiGateway::Method', {
+        HttpMethod: method,
+        AuthorizationType: authorized ? 'CUSTOM' : 'NONE',
+        ...(authorized ? { AuthorizerId: { Ref: Match.stringLikeRegexp('ApiKeyAuthorizer') } } : {}),
+        RequestValidatorId: { Ref: Match.stringLikeRegexp('RequestValidator') },
+      });
+    },
+  );
+
+  it('the routes sit under /v1 at the paths of infra/routes.ts', () => {
+    const parts = Object.values(resourcesOfType(dev.statelessTemplate, 'AWS::ApiGateway::Resource')).map(
+      (resource) => resource.Properties['PathPart'],
+    );
+    expect(parts.sort()).toEqual(['citizens', 'health', 'v1', 'verify']);
+  });
+
+  it.each(['UNAUTHORIZED', 'ACCESS_DENIED', 'DEFAULT_4XX', 'DEFAULT_5XX', 'THROTTLED'])(
+    'the %s gateway response is application/problem+json',
+    (type) => {
+      const responses = Object.values(
+        resourcesOfType(dev.statelessTemplate, 'AWS::ApiGateway::GatewayResponse'),
+      );
+      const response = responses.find((r) => r.Properties['ResponseType'] === type);
+      expect(response?.Properties['ResponseParameters']).toEqual(
+        expect.objectContaining({ 'gatewayresponse.header.Content-Type': "'application/problem+json'" }),
+      );
+      const template = (response?.Properties['ResponseTemplates'] as Record<string, string>)[
+        'application/json'
+      ]!;
+      // What API Gateway renders: $context values filled in (messageString arrives quoted).
+      const rendered = template
+        .replace('$context.requestId', 'c0ffee-1')
+        .replace('$context.error.messageString', '"Invalid request body"');
+      const problem = problemSchema.parse(JSON.parse(rendered));
+      expect(problem.type).toMatch(/^https:\/\/lienthong\.gov\.vn\/problems\/[a-z-]+$/);
+      expect(problem.status).toBe(Number(response?.Properties['StatusCode']));
+      expect(problem.requestId).toBe('c0ffee-1');
+      expect(problem.detail).toEqual(expect.any(String));
+    },
+  );
+
+  it('5XX problem responses never echo API Gateway internals', () => {
+    for (const problem of gatewayProblems.filter((p) =>
+      /5XX|INTEGRATION/.test(p.responseType.responseType),
+    )) {
+      expect(problemTemplate(problem)).not.toContain('$context.error');
+    }
+  });
+
+  it('the stage logs access in JSON, traces, throttles and logs execution for every method', () => {
+    const stage = Object.values(resourcesOfType(prod.statelessTemplate, 'AWS::ApiGateway::Stage'))[0]!;
+    const { Format } = stage.Properties['AccessLogSetting'] as { Format: string };
+    expect(JSON.parse(Format)).toEqual(accessLogFields);
+    expect(stage.Properties['TracingEnabled']).toBe(true);
+    expect(stage.Properties['StageName']).toBe('prod');
+    expect(stage.Properties['MethodSettings']).toEqual([
+      expect.objectContaining({
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        ThrottlingRateLimit: 100,
+        ThrottlingBurstLimit: 200,
+      }),
+    ]);
+  });
+
+  it('a WAF web ACL with a per-IP rate rule and the AWS common rule set guards the stage', () => {
+    prod.statelessTemplate.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({ Statement: { RateBasedStatement: { Limit: 5000, AggregateKeyType: 'IP' } } }),
+        Match.objectLike({
+          Statement: {
+            ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' },
+          },
+        }),
+      ]),
+    });
+    prod.statelessTemplate.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('without CORS origins there are no preflight methods; with them, OPTIONS answers the configured origin', () => {
+    dev.statelessTemplate.resourcePropertiesCountIs('AWS::ApiGateway::Method', { HttpMethod: 'OPTIONS' }, 0);
+    const withCors = synthStage({ stage: 'dev', corsOrigins: 'https://motcua.example.gov.vn' });
+    withCors.statelessTemplate.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'OPTIONS',
+      Integration: Match.objectLike({
+        IntegrationResponses: [
+          Match.objectLike({
+            ResponseParameters: Match.objectLike({
+              'method.response.header.Access-Control-Allow-Origin': "'https://motcua.example.gov.vn'",
+            }),
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('observability', () => {
+  it('prod alarms on 5XX rate, p99 latency, authorizer errors, throttles, DLQ depth and queue age, to the alarm topic', () => {
+    const alarms = Object.values(resourcesOfType(prod.statelessTemplate, 'AWS::CloudWatch::Alarm'));
+    const described = alarms.map((alarm) => String(alarm.Properties['AlarmDescription']));
+    expect(described).toEqual(
+      expect.arrayContaining([
+        'API 5XX rate above 1%',
+        'API p99 latency above 5 s',
+        'The API-key authorizer is failing (callers get 500s)',
+        'Poison items in the DLQ',
+        'Queued lookups are waiting longer than 15 minutes',
+        'VerifyCitizen is being throttled',
+      ]),
+    );
+    for (const alarm of alarms) {
+      expect(alarm.Properties['AlarmActions']).toEqual([
+        { 'Fn::ImportValue': expect.stringContaining('AlarmTopic') },
+      ]);
+    }
+    prod.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: 'Poison items in the DLQ',
+      Threshold: alarmThresholds.deadLetterMessages,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('dev has a dashboard but no alarms', () => {
+    dev.statelessTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    dev.statelessTemplate.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
