@@ -1,3 +1,4 @@
+import { landUseTypes, type LandUseType } from '../../../schemas/land.js';
 import { SeededRandom, WeightedTable } from '../random.js';
 import { citizenDirectory, defaultCitizenSeed, type Citizen } from '../data/citizens.js';
 import { formerBinhDuongCommunes, type FormerCommune } from './former-communes.js';
@@ -63,21 +64,11 @@ export interface Certificate {
 
 export interface LandRegistryData {
   parcels: ReadonlyMap<string, Parcel>;
+  /** Keyed by the canonical serial (`certificateSerialSchema`'s output, e.g. `DA 12345678`). */
   certificates: ReadonlyMap<string, Certificate>;
 }
 
-export const landUseTypes = {
-  ODT: 'Đất ở tại đô thị',
-  ONT: 'Đất ở tại nông thôn',
-  LUC: 'Đất chuyên trồng lúa nước',
-  CLN: 'Đất trồng cây lâu năm',
-  HNK: 'Đất bằng trồng cây hàng năm khác',
-  RSX: 'Đất rừng sản xuất',
-  NTS: 'Đất nuôi trồng thủy sản',
-  SKC: 'Đất cơ sở sản xuất phi nông nghiệp',
-  TMD: 'Đất thương mại, dịch vụ',
-} as const;
-export type LandUseCode = keyof typeof landUseTypes;
+export type LandUseCode = LandUseType;
 
 /** The day Circular 10/2024/TT-BTNMT switched serials from 6 to 8 digits. */
 export const eightDigitSerialsFrom = '2024-08-01';
@@ -87,9 +78,6 @@ const province79 = { provinceCode: '79', provinceName: 'Thành phố Hồ Chí M
 
 export const parcelKey = (communeCode: string, sheet: number, number: number): string =>
   `${communeCode}/${sheet}/${number}`;
-
-/** Serials are looked up however they were typed: case and spaces do not matter. */
-export const serialKey = (serial: string): string => serial.replace(/\s+/g, '').toUpperCase();
 
 export interface LandDataOptions {
   /** Also selects the synthetic citizens who own the parcels, so owners exist in the population registry. */
@@ -117,8 +105,8 @@ export function generateLandRegistryData(options: LandDataOptions = {}): LandReg
 
   const add = (parcel: Parcel, certificate: Certificate): void => {
     parcels.set(parcelKey(parcel.communeCode, parcel.sheet, parcel.number), parcel);
-    certificates.set(serialKey(certificate.serial), certificate);
-    usedSerials.add(serialKey(certificate.serial));
+    certificates.set(certificate.serial, certificate);
+    usedSerials.add(certificate.serial);
   };
   for (const { parcel, certificate } of fixtureParcels(communes, people)) add(parcel, certificate);
 
@@ -148,7 +136,7 @@ export function generateLandRegistryData(options: LandDataOptions = {}): LandReg
     let serial: string;
     do {
       serial = `${letters(random, 2)} ${digits(random, eightDigits ? 8 : 6)}`;
-    } while (usedSerials.has(serialKey(serial)));
+    } while (usedSerials.has(serial));
     const owner = random.pick(people);
     const coOwner = random.chance(0.08) ? random.pick(people) : undefined;
     const parcel = makeParcel(random, commune, sheet, number, code, serial);
@@ -190,7 +178,7 @@ function fixtureParcels(
     address: `Số 18 đường Yersin, ${phuCuong.name}, ${phuCuong.districtName}, ${province74.provinceName}`,
     areaM2: 120.5,
     landUseCode: 'ODT',
-    landUseName: landUseTypes.ODT,
+    landUseName: landUseTypes.ODT.vi,
     term: 'Lâu dài',
     form: 'Sử dụng riêng',
     origin: 'Nhận chuyển nhượng đất được Nhà nước giao đất có thu tiền sử dụng đất',
@@ -202,7 +190,7 @@ function fixtureParcels(
     address: `Khu phố 3, ${phuTho.name}, ${phuTho.districtName}, ${province74.provinceName}`,
     areaM2: 1500,
     landUseCode: 'CLN',
-    landUseName: landUseTypes.CLN,
+    landUseName: landUseTypes.CLN.vi,
     term: 'Đến ngày 15/10/2063',
     form: 'Sử dụng riêng',
     origin: 'Công nhận quyền sử dụng đất như giao đất không thu tiền sử dụng đất',
@@ -317,7 +305,7 @@ function makeParcel(
     address: `${street}, ${commune.name}, ${commune.districtName}, ${province74.provinceName}`,
     areaM2: area,
     landUseCode: code,
-    landUseName: landUseTypes[code],
+    landUseName: landUseTypes[code].vi,
     term: residential
       ? 'Lâu dài'
       : `Đến ngày ${String(random.int(1, 28)).padStart(2, '0')}/${String(random.int(1, 12)).padStart(2, '0')}/${year}`,

@@ -12,7 +12,8 @@ import {
   type RegistryResponse,
   type RunningRegistry,
 } from '../behaviour/index.js';
-import { generateLandRegistryData, parcelKey, serialKey, type LandRegistryData } from './data.js';
+import { certificateSerialSchema } from '../../../schemas/land.js';
+import { generateLandRegistryData, parcelKey, type LandRegistryData } from './data.js';
 import { giayChungNhan, thuaDat } from './soap-mapping.js';
 
 /**
@@ -153,7 +154,7 @@ export async function startLandRegistry(options: LandRegistryOptions = {}): Prom
           if (parcel === undefined) fail(landErrorCodes.notFound, 'Không tìm thấy thửa đất');
           const found = parcel as NonNullable<typeof parcel>;
           const certificate = found.certificateSerial
-            ? data.certificates.get(serialKey(found.certificateSerial))
+            ? data.certificates.get(found.certificateSerial)
             : undefined;
           return {
             ThuaDat: thuaDat(found),
@@ -162,11 +163,12 @@ export async function startLandRegistry(options: LandRegistryOptions = {}): Prom
         }),
         TraCuuGiayChungNhan: guarded((args, headers) => {
           requireToken(headers);
-          const serial = serialKey(String(args.SoPhatHanh ?? ''));
-          if (!/^[A-Z]{2}(\d{6}|\d{8})$/.test(serial)) {
+          // Typed any way (case, spaces): the same rule the gateway validates with.
+          const serial = certificateSerialSchema.safeParse(String(args.SoPhatHanh ?? ''));
+          if (!serial.success) {
             fail(landErrorCodes.invalidInput, 'SoPhatHanh phải gồm 2 chữ cái và 6 hoặc 8 chữ số');
           }
-          const certificate = data.certificates.get(serial);
+          const certificate = data.certificates.get(serial.data as string);
           if (certificate === undefined) fail(landErrorCodes.notFound, 'Không tìm thấy giấy chứng nhận');
           const found = certificate as NonNullable<typeof certificate>;
           const parcel = data.parcels.get(parcelKey(found.communeCode, found.sheet, found.number));

@@ -1,8 +1,11 @@
 import { generateBusinessRegistryData } from '../../../local/registries/business/data.js';
 import {
   startBusinessRegistry,
+  type chiTietDoanhNghiep,
   type RunningBusinessRegistry,
 } from '../../../local/registries/business/server.js';
+
+type ChiTietDoanhNghiep = ReturnType<typeof chiTietDoanhNghiep>;
 
 /** The business-registration simulator over real HTTP: OAuth2 client credentials, then lookups. */
 
@@ -47,6 +50,10 @@ async function lookUp(code: string, token: string, url = business.url): Promise<
   return fetch(`${url}/api/doanh-nghiep/${encodeURIComponent(code)}`, {
     headers: { authorization: `Bearer ${token}` },
   });
+}
+
+async function documentOf(response: Response): Promise<ChiTietDoanhNghiep> {
+  return (await response.json()) as ChiTietDoanhNghiep;
 }
 
 async function setBehaviour(behaviour: object): Promise<void> {
@@ -115,7 +122,7 @@ describe('business registry: fixtures', () => {
   test('3701234562 is an active joint-stock company in Thủ Dầu Một represented by Nguyễn Văn An', async () => {
     const response = await lookUp('3701234562', await accessToken());
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await documentOf(response);
     expect(body.MainInformation).toMatchObject({
       EnterpriseCode: '3701234562',
       LegalForm: 'Công ty cổ phần',
@@ -127,7 +134,7 @@ describe('business registry: fixtures', () => {
 
   test('3701234562-001 is its branch in Dĩ An', async () => {
     const response = await lookUp('3701234562-001', await accessToken());
-    const body = await response.json();
+    const body = await documentOf(response);
     expect(body.MainInformation).toMatchObject({
       EnterpriseCode: '3701234562-001',
       ParentEnterpriseCode: '3701234562',
@@ -138,18 +145,18 @@ describe('business registry: fixtures', () => {
 
   test('a branch code written without its dash finds the branch', async () => {
     const response = await lookUp('3701234562001', await accessToken());
-    expect((await response.json()).MainInformation.EnterpriseCode).toBe('3701234562-001');
+    expect((await documentOf(response)).MainInformation.EnterpriseCode).toBe('3701234562-001');
   });
 
   test('3700987651 is dissolved', async () => {
-    const body = await (await lookUp('3700987651', await accessToken())).json();
+    const body = await documentOf(await lookUp('3700987651', await accessToken()));
     expect(body.MainInformation.Status).toBe('Đã giải thể, phá sản, chấm dứt tồn tại');
   });
 
   test('a household business is found by its owner’s 12-digit personal id', async () => {
     const household = [...data.businesses.values()].find((b) => b.kind === 'household-business');
     expect(household).toBeDefined();
-    const body = await (await lookUp(household?.code ?? '', await accessToken())).json();
+    const body = await documentOf(await lookUp(household?.code ?? '', await accessToken()));
     expect(body.MainInformation).toMatchObject({
       EnterpriseCode: household?.code,
       LegalForm: 'Hộ kinh doanh',
@@ -224,7 +231,7 @@ describe('business registry: behaviour on demand', () => {
     await setBehaviour({ faults: [{ mode: 'oversized', rate: 1 }], oversizedBytes: 1024 * 1024 });
     const text = await (await lookUp('3701234562', token)).text();
     expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(1024 * 1024);
-    expect(JSON.parse(text).MainInformation.EnterpriseCode).toBe('3701234562');
+    expect((JSON.parse(text) as ChiTietDoanhNghiep).MainInformation.EnterpriseCode).toBe('3701234562');
   });
 
   test('wrong-content-type mode labels the real answer text/html', async () => {
@@ -232,7 +239,7 @@ describe('business registry: behaviour on demand', () => {
     await setBehaviour({ faults: [{ mode: 'wrong-content-type', rate: 1 }] });
     const response = await lookUp('3701234562', token);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect((await response.json()).MainInformation.EnterpriseCode).toBe('3701234562');
+    expect((await documentOf(response)).MainInformation.EnterpriseCode).toBe('3701234562');
   });
 
   test('latency delays every answer by the configured time', async () => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { inspect } from 'node:util';
 import * as soap from 'soap';
 import { generateLandRegistryData } from '../../../local/registries/land/data.js';
 import { startLandRegistry, type RunningLandRegistry } from '../../../local/registries/land/server.js';
@@ -278,8 +279,7 @@ describe('land registry: behaviour on demand', () => {
     await setBehaviour({ faults: [{ mode: 'xxe', rate: 1 }] });
     const error = await rejectionOf(client.TraCuuThuaDatAsync(urbanParcel));
     expect(client.lastResponse).toContain('&xxe;');
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).not.toContain('root:x:0:0');
+    expect(inspect(error, { depth: 4 })).not.toContain('root:x:0:0');
   });
 
   test('entity-expansion mode answers a billion-laughs document that the client refuses to expand', async () => {
@@ -287,8 +287,7 @@ describe('land registry: behaviour on demand', () => {
     await setBehaviour({ faults: [{ mode: 'entity-expansion', rate: 1 }] });
     const error = await rejectionOf(client.TraCuuThuaDatAsync(urbanParcel));
     expect(client.lastResponse).toContain('&lol9;');
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).not.toContain('lollol');
+    expect(inspect(error, { depth: 4 })).not.toContain('lollol');
   });
 
   test('oversized mode pads the real answer to the configured size and keeps it well-formed', async () => {
