@@ -2,20 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { gatewayRoutes } from '../infra/routes.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gatewayFunctions, gatewayRoutes, type GatewayFunctionName } from '../infra/routes.js';
 import { tables } from '../infra/resources.js';
 import { createQueues, createTables } from './bootstrap.js';
 import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
 import { startSqsLocal } from './emulators/sqs-local.js';
 import { startLocalGateway } from './gateway/local-gateway.js';
-import { defaultPopulationCredentials, startPopulationRegistry } from './registries/population/server.js';
+import { defaultPopulationCredentials } from './registries/population/server.js';
+import { startRegistries } from './registries/registries.js';
 import { generateApiKey, registerSandboxClient } from './sandbox-client.js';
 
 export interface LocalStackOptions {
   /** Gateway port; 0 picks a free one. */
   readonly gatewayPort: number;
-  /** Registry ports; 0 picks free ones. */
-  readonly registryPort: number;
+  /** Registry ports; 0 picks free ones, undefined the fixed defaults (8101–8103). */
+  readonly registryPorts?: {
+    readonly population?: number;
+    readonly land?: number;
+    readonly business?: number;
+  };
   readonly sandboxApiKey?: string;
   /** Overrides of the functions' environment (e.g. a shorter registry deadline in tests). */
   readonly functionEnvironment?: Record<string, string>;
@@ -26,7 +33,8 @@ export interface LocalStack {
   readonly sandboxApiKey: string;
   readonly dynamoDbEndpoint: string;
   readonly sqsEndpoint: string;
-  readonly registries: { readonly population: { readonly url: string; readonly controlUrl: string } };
+  /** Each simulated registry's endpoint and control URL, by name (`population`, ...). */
+  readonly registries: Record<string, { readonly url: string; readonly controlUrl: string }>;
   /** The environment the functions run with (table names, endpoints; no secrets). */
   readonly tableNames: Record<string, string>;
   stop(): Promise<void>;
@@ -45,12 +53,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
   };
   try {
-    const [dynamo, sqs, population] = await Promise.all([
+    const [dynamo, sqs, registries] = await Promise.all([
       startDynamoDbLocal(),
       startSqsLocal(),
-      startPopulationRegistry({ port: options.registryPort }),
+      startRegistries({ ...(options.registryPorts ? { ports: options.registryPorts } : {}) }),
     ]);
-    stoppers.push(dynamo.stop, sqs.stop, population.stop);
+    stoppers.push(dynamo.stop, sqs.stop, registries.stop);
 
     const pepper = randomBytes(32).toString('hex');
     Object.assign(process.env, {
@@ -60,7 +68,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       KEY_PEPPER: pepper,
-      POPULATION_ENDPOINT: population.url,
+      POPULATION_ENDPOINT: registries.population.url,
       POPULATION_CREDENTIALS: JSON.stringify(defaultPopulationCredentials),
       POWERTOOLS_SERVICE_NAME: 'lienthong-local',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -84,16 +92,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
 
     // Handlers read their configuration when first loaded, so they are imported only now.
-    const [authorizer, health, verifyCitizen] = await Promise.all([
-      import('../functions/authorizer.js'),
-      import('../functions/health.js'),
-      import('../functions/verify-citizen.js'),
-    ]);
+    const handlers = Object.fromEntries(
+      await Promise.all(
+        Object.entries(gatewayFunctions).map(async ([name, { entry }]) => {
+          const module = (await import(pathToFileURL(path.resolve(entry)).href)) as { handler: unknown };
+          return [name, module.handler] as const;
+        }),
+      ),
+    ) as Record<GatewayFunctionName, never>;
     const gateway = await startLocalGateway({
       port: options.gatewayPort,
       routes: gatewayRoutes,
-      authorizer: authorizer.handler,
-      handlers: { health: health.handler, verifyCitizen: verifyCitizen.handler },
+      authorizer: handlers.authorizer,
+      handlers,
     });
     stoppers.push(gateway.stop);
 
@@ -102,7 +113,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sandboxApiKey,
       dynamoDbEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
-      registries: { population: { url: population.url, controlUrl: population.controlUrl } },
+      registries: registries.endpoints,
       tableNames: { ...tableNames, ...queueUrls },
       stop,
     };

@@ -4,15 +4,17 @@ import { startLocalStack } from './local-stack.js';
 
 /**
  * `npm start`: the whole gateway locally. `PORT` sets the gateway port (default 3000),
- * `SANDBOX_API_KEY` the sandbox key (default: a new random one), `REGISTRY_PORT` the population
- * registry's port (default 8101). `--ready-file <path>` writes the stack's addresses as JSON once it
+ * `SANDBOX_API_KEY` the sandbox key (default: a new random one); the simulated registries listen on
+ * 8101–8103, or on free ports with `REGISTRY_PORTS=0`. `--ready-file <path>` writes the stack's addresses as JSON once it
  * serves (used by the test suite).
  */
 const { values } = parseArgs({ options: { 'ready-file': { type: 'string' } } });
 
 const stack = await startLocalStack({
   gatewayPort: Number(process.env['PORT'] ?? 3000),
-  registryPort: Number(process.env['REGISTRY_PORT'] ?? 8101),
+  ...(process.env['REGISTRY_PORTS'] === '0'
+    ? { registryPorts: { population: 0, land: 0, business: 0 } }
+    : {}),
   sandboxApiKey: process.env['SANDBOX_API_KEY'],
   functionEnvironment: process.env['POPULATION_DEADLINE_MS']
     ? { POPULATION_DEADLINE_MS: process.env['POPULATION_DEADLINE_MS'] }
@@ -39,7 +41,11 @@ Lienthong gateway is running (local)
   Gateway         ${stack.gatewayUrl}
   Sandbox API key ${stack.sandboxApiKey}
   Docs            ${stack.gatewayUrl}/docs
-  Population SOAP ${stack.registries.population.url}   (control: ${stack.registries.population.controlUrl})
+${Object.entries(stack.registries)
+  .map(
+    ([name, { url, controlUrl }]) => `  Registry        ${name.padEnd(10)} ${url}   (control: ${controlUrl})`,
+  )
+  .join('\n')}
   DynamoDB Local  ${stack.dynamoDbEndpoint}
   SQS (fauxqs)    ${stack.sqsEndpoint}
 

@@ -27,7 +27,7 @@ type AuthorizerHandler = (
 export interface LocalGatewayOptions {
   readonly port: number;
   readonly routes: readonly GatewayRoute[];
-  readonly handlers: Record<Exclude<GatewayFunctionName, 'authorizer'>, ProxyHandler>;
+  readonly handlers: Partial<Record<GatewayFunctionName, ProxyHandler | AuthorizerHandler>>;
   readonly authorizer: AuthorizerHandler;
   /** Extra routes served by the local gateway alone (e.g. documentation pages); no Lambda behind them. */
   readonly staticRoutes?: Record<string, () => Promise<{ contentType: string; body: string }>>;
@@ -118,7 +118,8 @@ async function serve(
   }
 
   const event = proxyEvent(request, route, parameters, requestId, authorizerContext);
-  const handler = options.handlers[route.function];
+  const handler = options.handlers[route.function] as ProxyHandler | undefined;
+  if (!handler) return problemResponse('internal', { requestId, detail: `No function ${route.function}` });
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<APIGatewayProxyResult>((resolve) => {
     timer = setTimeout(

@@ -27,7 +27,7 @@ export default async function globalSetup(): Promise<void> {
     env: {
       ...process.env,
       PORT: '0',
-      REGISTRY_PORT: '0',
+      REGISTRY_PORTS: '0',
       SANDBOX_API_KEY: `test-${process.pid}-${Date.now()}`,
       POPULATION_DEADLINE_MS: '1500',
       POWERTOOLS_LOG_LEVEL: 'INFO',
