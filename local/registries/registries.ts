@@ -7,6 +7,8 @@ import {
   type RunningPopulationRegistry,
 } from './population/server.js';
 import type { PopulationCredentials } from './population/request-authentication.js';
+import { startLandRegistry, type RunningLandRegistry } from './land/server.js';
+import { startBusinessRegistry, type RunningBusinessRegistry } from './business/server.js';
 
 /** Fixed ports of `npm run registries`; 0 picks a free one. */
 export const defaultRegistryPorts = { population: 8101, land: 8102, business: 8103 } as const;
@@ -19,10 +21,14 @@ export interface RegistriesOptions {
     readonly behaviour?: BehaviourInput;
     readonly citizenCount?: number;
   };
+  readonly land?: { readonly behaviour?: BehaviourInput };
+  readonly business?: { readonly behaviour?: BehaviourInput };
 }
 
 export interface RunningRegistries {
   readonly population: RunningPopulationRegistry;
+  readonly land: RunningLandRegistry;
+  readonly business: RunningBusinessRegistry;
   /** Name → SOAP/REST endpoint and control URL, for printing and for the gateway's configuration. */
   readonly endpoints: Record<string, { readonly url: string; readonly controlUrl: string }>;
   stop(): Promise<void>;
@@ -39,18 +45,40 @@ export async function startRegistries(options: RegistriesOptions = {}): Promise<
     await Promise.allSettled(started.map((registry) => registry.stop()));
   };
   try {
-    const population = await startPopulationRegistry({
-      port: ports.population,
-      seed: options.seed,
-      citizenCount: options.population?.citizenCount,
-      credentials: options.population?.credentials,
-      behaviour: options.population?.behaviour,
-    });
-    started.push(population);
-    // The land (8102) and business (8103) registries join here, started the same way.
+    const track = <T extends { stop(): Promise<void> }>(registry: T): T => {
+      started.push(registry);
+      return registry;
+    };
+    const starting = [
+      startPopulationRegistry({
+        port: ports.population,
+        seed: options.seed,
+        citizenCount: options.population?.citizenCount,
+        credentials: options.population?.credentials,
+        behaviour: options.population?.behaviour,
+      }).then(track),
+      startLandRegistry({ port: ports.land, seed: options.seed, behaviour: options.land?.behaviour }).then(
+        track,
+      ),
+      startBusinessRegistry({
+        port: ports.business,
+        seed: options.seed,
+        behaviour: options.business?.behaviour,
+      }).then(track),
+    ] as const;
+    // Wait for every start to settle, so none is left running unstopped when another fails.
+    const failed = (await Promise.allSettled(starting)).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [population, land, business] = await Promise.all(starting);
     return {
       population,
-      endpoints: { population: { url: population.url, controlUrl: population.controlUrl } },
+      land,
+      business,
+      endpoints: {
+        population: { url: population.url, controlUrl: population.controlUrl },
+        land: { url: land.url, controlUrl: land.controlUrl },
+        business: { url: business.url, controlUrl: business.controlUrl },
+      },
       stop,
     };
   } catch (error) {
@@ -91,5 +119,7 @@ export function registriesOptionsFromEnvironment(env: NodeJS.ProcessEnv = proces
       behaviour: behaviourFromEnvironment('POPULATION_REGISTRY', env),
       citizenCount: config.POPULATION_REGISTRY_CITIZENS,
     },
+    land: { behaviour: behaviourFromEnvironment('LAND_REGISTRY', env) },
+    business: { behaviour: behaviourFromEnvironment('BUSINESS_REGISTRY', env) },
   };
 }

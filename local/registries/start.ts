@@ -7,7 +7,8 @@
  * - `POPULATION_REGISTRY_USER` / `POPULATION_REGISTRY_SECRET` — the signing credentials
  *   (default `lienthong-sandbox` / `sandbox-secret`);
  * - `POPULATION_REGISTRY_CITIZENS` — synthetic citizens besides the fixtures (default 10000);
- * - `POPULATION_REGISTRY_BEHAVIOUR` — starting behaviour as JSON (see `behaviour/index.ts`).
+ * - `POPULATION_REGISTRY_BEHAVIOUR` / `LAND_REGISTRY_BEHAVIOUR` / `BUSINESS_REGISTRY_BEHAVIOUR` — each
+ *   registry's starting behaviour as JSON (see `behaviour/index.ts`).
  */
 import { registriesOptionsFromEnvironment, startRegistries } from './registries.js';
 
