@@ -96,7 +96,7 @@ const defaults: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'popula
 };
 
 /** The simulated registry that `npm run registries` serves; a real deployment overrides it. */
-const defaultPopulationEndpoint = 'https://population.registry.invalid/soap';
+export const defaultPopulationEndpoint = 'https://population.registry.invalid/soap';
 
 const reservedConcurrencyDefaults: Record<StageName, number | undefined> = {
   dev: undefined,

@@ -2,8 +2,8 @@
  * Builds the gateway's stacks for one stage onto an app. `infra/app.ts` (the CDK entry) and the
  * infrastructure tests both call this, so the tests check exactly what `cdk synth` produces.
  */
-import { Tags, type App } from 'aws-cdk-lib';
-import { loadStageConfig, type StageConfig } from './config.js';
+import { Annotations, Tags, type App } from 'aws-cdk-lib';
+import { defaultPopulationEndpoint, loadStageConfig, type StageConfig } from './config.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
@@ -39,6 +39,12 @@ export function buildLienthong(app: App): Lienthong {
     network: stateful.network,
   });
   stateless.addStackDependency(stateful);
+  if (config.stage !== 'dev' && config.population.endpoint === defaultPopulationEndpoint) {
+    Annotations.of(stateless).addWarningV2(
+      'lienthong:populationEndpointPlaceholder',
+      `Stage ${config.stage} uses the placeholder population endpoint; pass --context populationEndpoint=<the province's LGSP/NDXP URL>.`,
+    );
+  }
 
   Tags.of(app).add('project', 'lienthong');
   Tags.of(app).add('stage', config.stage);

@@ -42,6 +42,34 @@ export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
 }
 
+/** Item-changing actions the access ledger's resource policy denies to every principal, admins included. */
+export const ledgerDeniedActions = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+] as const;
+
+/**
+ * The ledger is evidence: entries are appended with conditional puts and only TTL expiry (performed by
+ * the service, outside IAM) removes them. `*` is the table itself (CDK's documented form, which avoids
+ * a self-reference).
+ */
+function appendOnlyPolicy(): iam.PolicyDocument {
+  return new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        sid: 'AppendOnlyLedger',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: [...ledgerDeniedActions],
+        resources: ['*'],
+      }),
+    ],
+  });
+}
+
 function attribute(key: KeyDefinition): dynamodb.Attribute {
   return {
     name: key.name,
@@ -79,7 +107,7 @@ export class StatefulStack extends Stack {
 
     this.tables = {
       clients: this.table(tables.clients, config),
-      ledger: this.table(tables.ledger, config),
+      ledger: this.table(tables.ledger, config, appendOnlyPolicy()),
     };
     this.queues = { lookup: this.queue(queues.lookup, config) };
 
@@ -122,8 +150,13 @@ export class StatefulStack extends Stack {
     if (config.privateNetworking) this.network = this.privateNetwork(config);
   }
 
-  private table(definition: TableDefinition, config: StageConfig): dynamodb.Table {
+  private table(
+    definition: TableDefinition,
+    config: StageConfig,
+    resourcePolicy?: iam.PolicyDocument,
+  ): dynamodb.Table {
     const table = new dynamodb.Table(this, definition.id, {
+      resourcePolicy,
       partitionKey: attribute(definition.partitionKey),
       sortKey: definition.sortKey ? attribute(definition.sortKey) : undefined,
       timeToLiveAttribute: definition.timeToLiveAttribute,

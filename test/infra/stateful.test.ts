@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { lookupWorkerTimeout } from '../../infra/config.js';
+import { ledgerDeniedActions } from '../../infra/stateful-stack.js';
 import { queues, tables, type TableDefinition } from '../../infra/resources.js';
 import { resourcesOfType, synthStage, type SynthesizedStage } from './synth.js';
 
@@ -179,5 +180,34 @@ describe('keys, secrets and the alarm topic', () => {
         ]),
       },
     });
+  });
+});
+
+describe('the access ledger is append-only', () => {
+  it('its resource policy denies updates, deletes and batch writes to every principal', () => {
+    for (const stage of [dev, prod]) {
+      stage.statefulTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: Match.anyValue(),
+        ResourcePolicy: {
+          PolicyDocument: {
+            Statement: [
+              {
+                Sid: 'AppendOnlyLedger',
+                Effect: 'Deny',
+                Principal: { AWS: '*' },
+                Action: [...ledgerDeniedActions].sort(),
+                Resource: '*',
+              },
+            ],
+            Version: '2012-10-17',
+          },
+        },
+      });
+    }
+  });
+
+  it('the clients table has no such policy (keys are issued and revoked)', () => {
+    const clients = tableResource(dev, tables.clients);
+    expect(clients.Properties['ResourcePolicy']).toBeUndefined();
   });
 });
