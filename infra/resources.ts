@@ -44,8 +44,10 @@ export const tables = {
     sortKey: { name: 'sk', type: 'S' },
   },
   /**
-   * The access ledger: one append-only entry per access to personal data. The subject index is keyed
-   * by a keyed hash of the personal id, never the id itself.
+   * The access ledger: one append-only entry per access to personal data (`CHAIN#<writer>` /
+   * sequence), and beside each entry one index item per data subject (`SUBJECT#<keyed hash>` /
+   * time), written in the same transaction, so "who accessed this citizen" is one query and the
+   * table never holds a personal id.
    */
   ledger: {
     id: 'AccessLedger',
@@ -53,13 +55,6 @@ export const tables = {
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     timeToLiveAttribute: 'expiresAt',
-    globalIndexes: [
-      {
-        indexName: 'bySubject',
-        partitionKey: { name: 'subjectKey', type: 'S' },
-        sortKey: { name: 'recordedAt', type: 'S' },
-      },
-    ],
   },
 } as const satisfies Record<string, TableDefinition>;
 

@@ -1,4 +1,5 @@
-import axios, { type AxiosInstance } from 'axios';
+import axios from 'axios';
+import type { IOptions } from 'soap';
 import { UpstreamFailedError } from '../../core/errors/upstream-failed-error.js';
 import type { RegistryName } from '../../core/ports/registry-name.js';
 
@@ -8,7 +9,7 @@ const xmlMediaType = /^(text\/xml|application\/(soap\+)?xml)\b/i;
  * The HTTP client node-soap uses for one registry. A successful answer that is not XML (an HTML page
  * from a proxy, a login portal) is refused here, before node-soap tries to read it as an envelope.
  */
-export function soapHttpClient(registry: RegistryName): AxiosInstance {
+export function soapHttpClient(registry: RegistryName): NonNullable<IOptions['request']> {
   const client = axios.create();
   client.interceptors.response.use((response) => {
     const contentType = String(response.headers['content-type'] ?? '');
@@ -20,5 +21,6 @@ export function soapHttpClient(registry: RegistryName): AxiosInstance {
     }
     return response;
   });
-  return client;
+  // node-soap types axios through its CommonJS typings, this module through the ESM ones: same object.
+  return client as unknown as NonNullable<IOptions['request']>;
 }

@@ -9,7 +9,7 @@ const access: AccessRecord = {
   officerId: 'o',
   purpose: 'p',
   operation: 'population:verify',
-  subjectKey: 's',
+  subjectKeys: ['s'],
   outcome: 'allowed',
   fieldsDisclosed: [],
 };

@@ -58,7 +58,7 @@ describe('verifyCitizen', () => {
         purpose: '1.001234',
         dossierId: 'HS-9',
         operation: 'population:verify',
-        subjectKey: 'hash-of-12-digits',
+        subjectKeys: ['hash-of-12-digits'],
         outcome: 'allowed',
         fieldsDisclosed: [],
       },

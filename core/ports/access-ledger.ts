@@ -3,6 +3,7 @@ export type AccessOutcome =
   | 'allowed'
   | 'denied'
   | 'invalid'
+  | 'not-found'
   | 'upstream-failed'
   | 'upstream-unavailable'
   | 'upstream-timeout'
@@ -19,8 +20,8 @@ export interface AccessRecord {
   readonly dossierId?: string;
   /** e.g. `population:verify`. */
   readonly operation: string;
-  /** Keyed hash of the data subject's personal id. */
-  readonly subjectKey: string;
+  /** Keyed hashes of the data subjects' personal ids (none when the request named nobody and failed). */
+  readonly subjectKeys: readonly string[];
   readonly outcome: AccessOutcome;
   /** Names of the fields of personal data the answer disclosed (empty for yes/no answers). */
   readonly fieldsDisclosed: readonly string[];

@@ -10,9 +10,10 @@ import path from 'node:path';
 export default async function globalSetup(): Promise<void> {
   // Global setup is loaded without the test module mapper, so it shares these paths through the
   // environment: the teardown (same process) and the test workers (its children) read them back.
-  const stackFile = path.resolve('.local/test-stack.json');
-  const stackPidFile = path.resolve('.local/test-stack.pid');
-  const stackLogFile = path.resolve('.local/test-stack.log');
+  // Named per run, so concurrent runs in one checkout never read or stop each other's stack.
+  const stackFile = path.resolve(`.local/test-stack-${process.pid}.json`);
+  const stackPidFile = path.resolve(`.local/test-stack-${process.pid}.pid`);
+  const stackLogFile = path.resolve(`.local/test-stack-${process.pid}.log`);
   Object.assign(process.env, {
     LIENTHONG_TEST_STACK: stackFile,
     LIENTHONG_TEST_STACK_PID: stackPidFile,

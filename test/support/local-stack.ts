@@ -22,7 +22,7 @@ export function stackDocuments(stack: StackAddresses): DynamoDBDocumentClient {
   );
 }
 
-/** Every ledger entry written for one request id. */
+/** Every ledger entry (not the subject-index items beside them) written for one request id. */
 export async function ledgerEntriesFor(
   stack: StackAddresses,
   requestId: string,
@@ -34,8 +34,8 @@ export async function ledgerEntriesFor(
     const page = await documents.send(
       new ScanCommand({
         TableName: stack.tableNames['LEDGER_TABLE_NAME'],
-        FilterExpression: 'requestId = :id',
-        ExpressionAttributeValues: { ':id': requestId },
+        FilterExpression: 'requestId = :id AND begins_with(pk, :chain)',
+        ExpressionAttributeValues: { ':id': requestId, ':chain': 'CHAIN#' },
         ExclusiveStartKey: startKey,
       }),
     );
@@ -47,10 +47,30 @@ export async function ledgerEntriesFor(
 
 /** Sets the population simulator's behaviour through its control endpoint. */
 export async function setPopulationBehaviour(stack: StackAddresses, behaviour: unknown): Promise<void> {
-  const response = await fetch(`${stack.registries.population.controlUrl}/behaviour`, {
+  await setRegistryBehaviour(stack, 'population', behaviour);
+}
+
+/** Sets a simulated registry's behaviour (latency, faults, quota) through its control endpoint. */
+export async function setRegistryBehaviour(
+  stack: StackAddresses,
+  registry: string,
+  behaviour: unknown,
+): Promise<void> {
+  const controlUrl = stack.registries[registry]?.controlUrl;
+  if (!controlUrl) throw new Error(`the local stack runs no ${registry} registry`);
+  const response = await fetch(`${controlUrl}/behaviour`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(behaviour),
   });
   if (!response.ok) throw new Error(`control endpoint answered ${response.status}: ${await response.text()}`);
+}
+
+/** A simulated registry's call counters (calls received, by operation, by credential, ...). */
+export async function registryCounters(
+  stack: StackAddresses,
+  registry: string,
+): Promise<{ calls: number; byOperation: Record<string, number> }> {
+  const response = await fetch(`${stack.registries[registry]?.controlUrl}/counters`);
+  return (await response.json()) as { calls: number; byOperation: Record<string, number> };
 }

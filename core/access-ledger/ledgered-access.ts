@@ -1,0 +1,83 @@
+import { GatewayError } from '../errors/gateway-error.js';
+import { LedgerUnavailableError } from '../errors/ledger-unavailable-error.js';
+import type { AccessEnvelope } from '../ports/access-envelope.js';
+import type { AccessLedger, AccessOutcome } from '../ports/access-ledger.js';
+import type { Clock } from '../ports/clock.js';
+import type { SubjectKeys } from '../ports/subject-keys.js';
+
+export interface LedgerDependencies {
+  readonly accessLedger: AccessLedger;
+  readonly subjectKeys: SubjectKeys;
+  readonly clock: Clock;
+}
+
+export interface PlannedAccess {
+  readonly envelope: AccessEnvelope;
+  /** e.g. `population:verify`, `land:read`. */
+  readonly operation: string;
+  /** Personal ids the request itself names (the subject of a verification or lookup). */
+  readonly subjects: readonly string[];
+}
+
+export interface Disclosure {
+  /** Personal ids found in the answer (owners of a parcel, ...), besides those the request named. */
+  readonly subjects?: readonly string[];
+  /** Names of the personal-data fields the answer discloses. */
+  readonly fieldsDisclosed: readonly string[];
+}
+
+/**
+ * Runs one access to personal data and records it in the ledger before the caller may answer.
+ *
+ * Primary course:
+ *  1. Make the registry call.
+ *  2. Record who asked, why, about whom and how it ended — also when the call failed.
+ *  3. Hand back the result; if the ledger could not record it, there is no result to hand back.
+ */
+export async function ledgeredAccess<T>(
+  deps: LedgerDependencies,
+  planned: PlannedAccess,
+  call: () => Promise<T>,
+  disclosureOf: (result: T) => Disclosure,
+): Promise<{ result: T; recordedAt: string }> {
+  const attempt = await call().then(
+    (result) => ({ ok: true as const, result, disclosure: disclosureOf(result) }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const recordedAt = deps.clock.now().toISOString();
+  const subjects = new Set([...planned.subjects, ...(attempt.ok ? (attempt.disclosure.subjects ?? []) : [])]);
+  const { envelope } = planned;
+  try {
+    await deps.accessLedger.record({
+      requestId: envelope.requestId,
+      recordedAt,
+      clientId: envelope.clientId,
+      keyId: envelope.keyId,
+      officerId: envelope.officerId,
+      purpose: envelope.purpose,
+      ...(envelope.dossierId === undefined ? {} : { dossierId: envelope.dossierId }),
+      operation: planned.operation,
+      subjectKeys: [...subjects].map((id) => deps.subjectKeys.keyOf(id)),
+      outcome: attempt.ok ? 'allowed' : outcomeOf(attempt.error),
+      fieldsDisclosed: attempt.ok ? attempt.disclosure.fieldsDisclosed : [],
+    });
+  } catch (cause) {
+    throw new LedgerUnavailableError(cause);
+  }
+  if (!attempt.ok) throw attempt.error;
+  return { result: attempt.result, recordedAt };
+}
+
+/** How a failed access is recorded: by the kind of gateway error, `failed` for anything else. */
+export function outcomeOf(error: unknown): AccessOutcome {
+  if (!(error instanceof GatewayError)) return 'failed';
+  switch (error.kind) {
+    case 'upstream-failed':
+    case 'upstream-unavailable':
+    case 'upstream-timeout':
+    case 'not-found':
+      return error.kind;
+    default:
+      return 'failed';
+  }
+}
