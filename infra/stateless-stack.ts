@@ -277,11 +277,24 @@ export class StatelessStack extends Stack {
       sampledRequestsEnabled: true,
       metricName,
     });
-    const managed = (name: string, priority: number): wafv2.CfnWebACL.RuleProperty => ({
+    const managed = (
+      name: string,
+      priority: number,
+      countOnly: string[] = [],
+    ): wafv2.CfnWebACL.RuleProperty => ({
       name,
       priority,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name,
+          ruleActionOverrides:
+            countOnly.length > 0
+              ? countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } }))
+              : undefined,
+        },
+      },
       visibilityConfig: visibility(name),
     });
     const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
@@ -299,7 +312,8 @@ export class StatelessStack extends Stack {
           },
           visibilityConfig: visibility('RatePerSourceIp'),
         },
-        managed('AWSManagedRulesCommonRuleSet', 1),
+        // Callers are back-office systems authenticated by key; many send no User-Agent.
+        managed('AWSManagedRulesCommonRuleSet', 1, ['NoUserAgent_HEADER']),
         managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
       ],
     });
