@@ -12,6 +12,7 @@ export const problemCatalogue = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
+  'upstream-rejected': { status: 422, title: 'The registry rejected the request as invalid' },
   internal: { status: 500, title: 'Internal error' },
   'upstream-failed': { status: 502, title: 'The registry failed' },
   'upstream-unavailable': { status: 503, title: 'The registry is unavailable' },

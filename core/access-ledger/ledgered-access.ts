@@ -77,6 +77,8 @@ export function outcomeOf(error: unknown): AccessOutcome {
     case 'upstream-timeout':
     case 'not-found':
       return error.kind;
+    case 'upstream-rejected':
+      return 'invalid';
     default:
       return 'failed';
   }
