@@ -15,6 +15,9 @@ const common = {
 };
 
 export default {
+  // One test file at a time: the end-to-end suites share one local gateway, whose circuit breakers
+  // and registry simulators some tests deliberately upset.
+  maxWorkers: 1,
   projects: [
     {
       ...common,

@@ -10,7 +10,8 @@ import {
   citizenVerificationRequestSchema,
   type CitizenVerificationResponse,
 } from '../schemas/citizen-verification.js';
-import { accessLedger, populationRegistry } from './commons/composition.js';
+import { accessLedger } from './commons/composition.js';
+import { populationRegistry } from './commons/population-composition.js';
 import { httpGatewayConventions, jsonResponse } from './commons/http-middleware.js';
 import { parsePersonalDataRequest } from './commons/http-request.js';
 import { logger, metrics, tracer } from './commons/powertools.js';

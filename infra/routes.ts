@@ -10,6 +10,10 @@ export const gatewayFunctions = {
     entry: 'functions/verify-citizen.ts',
     shippedFiles: ['adapters/population/population.wsdl'],
   },
+  citizenLookup: {
+    entry: 'functions/citizen-lookup.ts',
+    shippedFiles: ['adapters/population/population.wsdl'],
+  },
 } as const satisfies Record<string, { entry: string; shippedFiles: readonly string[] }>;
 
 export type GatewayFunctionName = keyof typeof gatewayFunctions;
@@ -26,4 +30,5 @@ export interface GatewayRoute {
 export const gatewayRoutes: readonly GatewayRoute[] = [
   { method: 'GET', path: '/v1/health', function: 'health', authorized: false },
   { method: 'POST', path: '/v1/citizens/verify', function: 'verifyCitizen', authorized: true },
+  { method: 'POST', path: '/v1/citizens/lookup', function: 'citizenLookup', authorized: true },
 ];

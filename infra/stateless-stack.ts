@@ -94,25 +94,39 @@ export class StatelessStack extends Stack {
     authorizerFunction.grantReadItems(tables.clients, key);
     authorizerFunction.grantSecretRead(props.keyPepper);
 
-    const verifyCitizenFunction = new GatewayFunction(this, 'VerifyCitizen', {
-      ...common,
-      entry: gatewayFunctions.verifyCitizen.entry,
-      assets: gatewayFunctions.verifyCitizen.shippedFiles,
-      description: 'POST /v1/citizens/verify: yes/no identity check against the population registry',
-      serviceName: 'verify-citizen',
-      // The upstream deadline plus room to write the ledger entry and answer.
-      timeout: Duration.seconds(Math.ceil(config.population.deadlineMs / 1000) + 4),
-      reservedConcurrentExecutions: config.population.reservedConcurrency,
-      environment: {
-        [tableDefinitions.ledger.envVar]: tables.ledger.tableName,
-        LEDGER_RETENTION_DAYS: String(config.ledgerRetentionDays),
-        KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
-        POPULATION_CREDENTIALS_SECRET_ID: props.populationCredentials.secretArn,
-        ...population,
-      },
-    });
-    verifyCitizenFunction.grantPutItem(tables.ledger, key);
-    verifyCitizenFunction.grantSecretRead(props.keyPepper, props.populationCredentials);
+    // Functions that speak to the population registry: same environment, same grants.
+    const populationFunction = (id: string, name: 'verifyCitizen' | 'citizenLookup', description: string) => {
+      const fn = new GatewayFunction(this, id, {
+        ...common,
+        entry: gatewayFunctions[name].entry,
+        assets: gatewayFunctions[name].shippedFiles,
+        description,
+        serviceName: gatewayFunctions[name].entry.replace(/^functions\/|\.ts$/g, ''),
+        // The upstream deadline plus room to write the ledger entry and answer.
+        timeout: Duration.seconds(Math.ceil(config.population.deadlineMs / 1000) + 4),
+        reservedConcurrentExecutions: config.population.reservedConcurrency,
+        environment: {
+          [tableDefinitions.ledger.envVar]: tables.ledger.tableName,
+          LEDGER_RETENTION_DAYS: String(config.ledgerRetentionDays),
+          KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
+          POPULATION_CREDENTIALS_SECRET_ID: props.populationCredentials.secretArn,
+          ...population,
+        },
+      });
+      fn.grantPutItem(tables.ledger, key);
+      fn.grantSecretRead(props.keyPepper, props.populationCredentials);
+      return fn;
+    };
+    const verifyCitizenFunction = populationFunction(
+      'VerifyCitizen',
+      'verifyCitizen',
+      'POST /v1/citizens/verify: graded identity check against the population registry',
+    );
+    const citizenLookupFunction = populationFunction(
+      'CitizenLookup',
+      'citizenLookup',
+      'POST /v1/citizens/lookup: a citizen record, limited to the fields the client may see',
+    );
 
     const healthFunction = new GatewayFunction(this, 'Health', {
       ...common,
@@ -136,6 +150,7 @@ export class StatelessStack extends Stack {
     this.functions = {
       authorizer: authorizerFunction,
       verifyCitizen: verifyCitizenFunction,
+      citizenLookup: citizenLookupFunction,
       health: healthFunction,
     };
 

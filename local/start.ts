@@ -16,9 +16,13 @@ const stack = await startLocalStack({
     ? { registryPorts: { population: 0, land: 0, business: 0 } }
     : {}),
   sandboxApiKey: process.env['SANDBOX_API_KEY'],
-  functionEnvironment: process.env['POPULATION_DEADLINE_MS']
-    ? { POPULATION_DEADLINE_MS: process.env['POPULATION_DEADLINE_MS'] }
-    : {},
+  // Function settings given to `npm start` pass through to the functions (deadlines, breaker timing).
+  functionEnvironment: Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        /_DEADLINE_MS$|^UPSTREAM_BREAKER_/.test(entry[0]) && entry[1] !== undefined,
+    ),
+  ),
 });
 
 let stopping = false;

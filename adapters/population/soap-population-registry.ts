@@ -3,9 +3,21 @@ import { UpstreamFailedError } from '../../core/errors/upstream-failed-error.js'
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { AccessEnvelope } from '../../core/ports/access-envelope.js';
 import type { Clock } from '../../core/ports/clock.js';
-import type { CitizenClaim, PopulationRegistry } from '../../core/ports/population-registry.js';
-import { createUpstreamPolicy, type UpstreamPolicy } from '../resilience/upstream-policy.js';
-import { registryFaultCode, classifySoapFailure } from '../soap/soap-failure.js';
+import { NotFoundError } from '../../core/errors/not-found-error.js';
+import type { CitizenClaim, CitizenKey, PopulationRegistry } from '../../core/ports/population-registry.js';
+import type { CitizenRecord } from '../../schemas/citizen-records.js';
+import { citizenRecordOf, type CongDan } from './citizen-mapping.js';
+import {
+  createUpstreamPolicy,
+  type UpstreamPolicy,
+  type UpstreamPolicyOptions,
+} from '../resilience/upstream-policy.js';
+import {
+  classifySoapFailure,
+  isRegistryFailure,
+  isTransientFailure,
+  registryFaultCode,
+} from '../soap/soap-failure.js';
 import { soapHttpClient } from '../soap/soap-http-client.js';
 import { signPopulationRequest, type PopulationCredentials } from './request-signature.js';
 
@@ -19,6 +31,13 @@ export interface SoapPopulationRegistryOptions {
   readonly clock: Clock;
   /** Largest response body accepted; anything bigger is treated as an upstream failure. */
   readonly maxResponseBytes?: number;
+  /** Breaker, retry and bulkhead settings beyond the defaults. */
+  readonly resilience?: Partial<
+    Pick<
+      UpstreamPolicyOptions,
+      'maxAttempts' | 'breakerThreshold' | 'halfOpenAfterMs' | 'concurrency' | 'queue'
+    >
+  >;
 }
 
 interface VerifyAnswer {
@@ -42,8 +61,9 @@ export class SoapPopulationRegistry implements PopulationRegistry {
     this.policy = createUpstreamPolicy({
       registry: 'population',
       deadlineMs: options.deadlineMs,
-      isUpstreamFailure: (error) =>
-        error instanceof UpstreamFailedError || error instanceof UpstreamUnavailableError,
+      isUpstreamFailure: isRegistryFailure,
+      isTransient: isTransientFailure,
+      ...options.resilience,
     });
   }
 
@@ -68,6 +88,15 @@ export class SoapPopulationRegistry implements PopulationRegistry {
     return { exists: exists === true || exists === 'true' };
   }
 
+  async lookUpCitizen(key: CitizenKey, envelope: AccessEnvelope): Promise<CitizenRecord> {
+    const [answer] = (await this.call('TraCuuThongTinCongDanAsync', {
+      ...this.requestEnvelope(envelope),
+      ...('personalId' in key ? { SoDinhDanh: key.personalId } : { SoCMND: key.oldIdNumber }),
+    })) as [{ CongDan?: CongDan } | null];
+    if (!answer?.CongDan) throw new UpstreamFailedError('population', 'answer without CongDan');
+    return citizenRecordOf(answer.CongDan);
+  }
+
   private requestEnvelope(envelope: AccessEnvelope) {
     return {
       MaYeuCau: envelope.requestId,
@@ -83,20 +112,25 @@ export class SoapPopulationRegistry implements PopulationRegistry {
       options: unknown,
       headers: Record<string, string>,
     ) => Promise<unknown[]>;
-    return this.policy.execute(async (signal) => {
-      try {
-        return await invoke.call(
-          this.client,
-          args,
-          { signal, maxContentLength: this.options.maxResponseBytes ?? 1_000_000 },
-          signPopulationRequest(this.options.endpoint, this.options.credentials, this.options.clock.now()),
-        );
-      } catch (error) {
-        if (registryFaultCode(error) === 'VUOT_HAN_MUC') {
-          throw new UpstreamUnavailableError('population', 'quota exceeded', quotaRetryAfterSeconds);
+    return this.policy.execute(
+      async (signal) => {
+        try {
+          return await invoke.call(
+            this.client,
+            args,
+            { signal, maxContentLength: this.options.maxResponseBytes ?? 1_000_000 },
+            signPopulationRequest(this.options.endpoint, this.options.credentials, this.options.clock.now()),
+          );
+        } catch (error) {
+          const faultCode = registryFaultCode(error);
+          if (faultCode === 'VUOT_HAN_MUC') {
+            throw new UpstreamUnavailableError('population', 'quota exceeded', quotaRetryAfterSeconds);
+          }
+          if (faultCode === 'KHONG_TIM_THAY') throw new NotFoundError('citizen');
+          throw classifySoapFailure('population', error);
         }
-        throw classifySoapFailure('population', error);
-      }
-    });
+      },
+      { idempotent: true },
+    );
   }
 }

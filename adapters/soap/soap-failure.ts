@@ -25,7 +25,10 @@ function findKey(value: unknown, keys: readonly string[], depth = 0): unknown {
   return undefined;
 }
 
-const refusedCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const refusedCodes = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const droppedCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+/** Statuses a proxy or load balancer in front of a registry answers with when it is briefly unwell. */
+const transientStatuses = new Set([502, 503, 504]);
 
 /**
  * Maps whatever node-soap rejected with — axios errors, SOAP Faults, parser errors and the plain
@@ -38,12 +41,29 @@ export function classifySoapFailure(registry: RegistryName, error: unknown): Err
   if (typeof code === 'string' && refusedCodes.has(code)) {
     return new UpstreamUnavailableError(registry, 'connection refused', 5);
   }
+  if (typeof code === 'string' && droppedCodes.has(code)) {
+    return new UpstreamFailedError(registry, 'connection dropped', true);
+  }
   const faultCode = registryFaultCode(error);
   if (faultCode !== undefined) return new UpstreamFailedError(registry, `registry fault ${faultCode}`);
   const status = (error as { response?: { status?: unknown } })?.response?.status;
-  if (typeof status === 'number') return new UpstreamFailedError(registry, `HTTP ${status}`);
+  if (typeof status === 'number')
+    return new UpstreamFailedError(registry, `HTTP ${status}`, transientStatuses.has(status));
   if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
     return new UpstreamFailedError(registry, 'response too large or unreadable');
   }
   return new UpstreamFailedError(registry, 'unreadable response');
+}
+
+/** Failures worth another attempt of an idempotent read. Quota refusals never are. */
+export function isTransientFailure(error: unknown): boolean {
+  return error instanceof UpstreamFailedError && error.transient;
+}
+
+/** Failures that say the registry itself is unwell (and so count towards opening its circuit). */
+export function isRegistryFailure(error: unknown): boolean {
+  return (
+    error instanceof UpstreamFailedError ||
+    (error instanceof UpstreamUnavailableError && error.reason === 'connection refused')
+  );
 }

@@ -1,9 +1,11 @@
+import type { CitizenRecord } from '../../schemas/citizen-records.js';
 import { LedgerUnavailableError } from '../errors/ledger-unavailable-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
 import { UpstreamTimeoutError } from '../errors/upstream-timeout-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
 import type { AccessRecord } from '../ports/access-ledger.js';
 import type { PopulationRegistry } from '../ports/population-registry.js';
-import { verifyCitizen, type VerifyCitizenDependencies } from './verify-citizen.js';
+import { compareDatesOfBirth, verifyCitizen, type VerifyCitizenDependencies } from './verify-citizen.js';
 
 const claim = { personalId: '074095000123', fullName: 'Nguyễn Văn An', dateOfBirth: '1995-03-15' };
 const envelope: AccessEnvelope = {
@@ -16,15 +18,34 @@ const envelope: AccessEnvelope = {
   dossierId: 'HS-9',
 };
 const now = new Date('2026-11-27T01:02:03.000Z');
+const anRecord = {
+  personalId: '074095000123',
+  name: { family: 'Nguyễn', middle: 'Văn', given: 'An', full: 'Nguyễn Văn An' },
+  dateOfBirth: { value: '1995-03-15', precision: 'day' },
+  sex: 'male',
+  addresses: {},
+  relatives: {},
+} satisfies CitizenRecord;
 
-function dependencies(registry: PopulationRegistry, ledgerFails = false) {
+function registry(exists: boolean | Error, record: CitizenRecord | Error = anRecord): PopulationRegistry {
+  return {
+    verifyCitizen: async () => (exists instanceof Error ? Promise.reject(exists) : { exists }),
+    lookUpCitizen: async () => (record instanceof Error ? Promise.reject(record) : record),
+  };
+}
+
+function dependencies(populationRegistry: PopulationRegistry, ledgerFails = false) {
   const recorded: AccessRecord[] = [];
   const events: string[] = [];
   const deps: VerifyCitizenDependencies = {
     populationRegistry: {
       verifyCitizen: async (...args) => {
-        events.push('registry');
-        return registry.verifyCitizen(...args);
+        events.push('verify');
+        return populationRegistry.verifyCitizen(...args);
+      },
+      lookUpCitizen: async (...args) => {
+        events.push('lookup');
+        return populationRegistry.lookUpCitizen(...args);
       },
     },
     accessLedger: {
@@ -41,13 +62,14 @@ function dependencies(registry: PopulationRegistry, ledgerFails = false) {
 }
 
 describe('verifyCitizen', () => {
-  it('answers the registry’s yes and records the access before answering', async () => {
-    const { deps, recorded, events } = dependencies({ verifyCitizen: async () => ({ exists: true }) });
+  it('answers the registry’s yes as a full match, recording the access before answering', async () => {
+    const { deps, recorded, events } = dependencies(registry(true));
     await expect(verifyCitizen(deps, claim, envelope)).resolves.toEqual({
       match: true,
+      fields: { fullName: 'exact', dateOfBirth: 'match' },
       checkedAt: '2026-11-27T01:02:03.000Z',
     });
-    expect(events).toEqual(['registry', 'ledger']);
+    expect(events).toEqual(['verify', 'ledger']);
     expect(recorded).toEqual([
       {
         requestId: 'req-1',
@@ -65,26 +87,80 @@ describe('verifyCitizen', () => {
     ]);
   });
 
-  it('answers the registry’s no', async () => {
-    const { deps } = dependencies({ verifyCitizen: async () => ({ exists: false }) });
-    await expect(verifyCitizen(deps, claim, envelope)).resolves.toMatchObject({ match: false });
+  it('grades a wrong date of birth as different, with the name still exact', async () => {
+    const { deps, events } = dependencies(registry(false));
+    await expect(
+      verifyCitizen(deps, { ...claim, dateOfBirth: '1995-03-16' }, envelope),
+    ).resolves.toMatchObject({
+      match: false,
+      fields: { fullName: 'exact', dateOfBirth: 'different' },
+    });
+    expect(events).toEqual(['verify', 'lookup', 'ledger']);
+  });
+
+  it('counts a name that differs only in tone placement as a match', async () => {
+    const hoa = { ...anRecord, name: { family: 'Lê', middle: 'Thị', given: 'Hòa', full: 'Lê Thị Hòa' } };
+    const { deps } = dependencies(registry(false, hoa));
+    await expect(verifyCitizen(deps, { ...claim, fullName: 'Lê Thị Hoà' }, envelope)).resolves.toMatchObject({
+      match: true,
+      fields: { fullName: 'normalized', dateOfBirth: 'match' },
+    });
+  });
+
+  it('never counts a name equal only without diacritics as a match', async () => {
+    const { deps } = dependencies(registry(false));
+    await expect(
+      verifyCitizen(deps, { ...claim, fullName: 'Nguyen Van An' }, envelope),
+    ).resolves.toMatchObject({
+      match: false,
+      fields: { fullName: 'diacritics_insensitive', dateOfBirth: 'match' },
+    });
+  });
+
+  it('grades a year given for a full date of birth as a year-only match, not a match', async () => {
+    const { deps } = dependencies(registry(false));
+    await expect(verifyCitizen(deps, { ...claim, dateOfBirth: '1995' }, envelope)).resolves.toMatchObject({
+      match: false,
+      fields: { dateOfBirth: 'year_only_match' },
+    });
+  });
+
+  it('answers an unknown personal id like a different person, revealing nothing more', async () => {
+    const { deps } = dependencies(registry(false, new NotFoundError('citizen')));
+    await expect(verifyCitizen(deps, claim, envelope)).resolves.toMatchObject({
+      match: false,
+      fields: { fullName: 'different', dateOfBirth: 'different' },
+    });
   });
 
   it('records a failed registry call with its outcome and rethrows the failure', async () => {
     const timeout = new UpstreamTimeoutError('population', 8000);
-    const { deps, recorded } = dependencies({ verifyCitizen: async () => Promise.reject(timeout) });
+    const { deps, recorded } = dependencies(registry(timeout));
     await expect(verifyCitizen(deps, claim, envelope)).rejects.toBe(timeout);
     expect(recorded.map((r) => r.outcome)).toEqual(['upstream-timeout']);
   });
 
   it('withholds the answer when the ledger cannot record the access', async () => {
-    const { deps } = dependencies({ verifyCitizen: async () => ({ exists: true }) }, true);
+    const { deps } = dependencies(registry(true), true);
     await expect(verifyCitizen(deps, claim, envelope)).rejects.toBeInstanceOf(LedgerUnavailableError);
   });
 
   it('never puts the personal id into the ledger record', async () => {
-    const { deps, recorded } = dependencies({ verifyCitizen: async () => ({ exists: true }) });
+    const { deps, recorded } = dependencies(registry(true));
     await verifyCitizen(deps, claim, envelope);
     expect(JSON.stringify(recorded)).not.toContain(claim.personalId);
+  });
+});
+
+describe('compareDatesOfBirth', () => {
+  it.each([
+    ['1995-03-15', '1995-03-15', 'match'],
+    ['1952', '1952', 'match'],
+    ['1995', '1995-03-15', 'year_only_match'],
+    ['1952-05-01', '1952', 'year_only_match'],
+    ['1995-03-16', '1995-03-15', 'different'],
+    ['1996', '1995-03-15', 'different'],
+  ])('grades claimed %s against registered %s as %s', (claimed, registered, grade) => {
+    expect(compareDatesOfBirth(claimed, registered)).toBe(grade);
   });
 });

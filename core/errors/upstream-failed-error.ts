@@ -7,6 +7,8 @@ export class UpstreamFailedError extends GatewayError {
   constructor(
     readonly registry: RegistryName,
     readonly reason: string,
+    /** Whether another attempt could succeed (a proxy's 502/503/504, a dropped connection). */
+    readonly transient = false,
   ) {
     super(`The ${registry} registry failed: ${reason}`);
   }

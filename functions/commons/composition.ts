@@ -1,23 +1,23 @@
 import path from 'node:path';
-import { systemClock } from '../../core/ports/clock.js';
 import { DynamoDbAccessLedger } from '../../adapters/dynamodb/dynamodb-access-ledger.js';
 import { DynamoDbClientDirectory } from '../../adapters/dynamodb/dynamodb-client-directory.js';
 import { ApiKeyHasher } from '../../adapters/keys/api-key-hasher.js';
 import { HmacSubjectKeys } from '../../adapters/keys/hmac-subject-keys.js';
-import { SoapPopulationRegistry } from '../../adapters/population/soap-population-registry.js';
 import { documents, dynamoDb } from './aws-clients.js';
 import { HttpProbe } from '../../adapters/probes/http-probe.js';
 import { TableProbe } from '../../adapters/probes/table-probe.js';
 import type { DependencyProbe } from '../../core/ports/dependency-probe.js';
 import { tables } from '../../infra/resources.js';
-import { clientsConfigSchema, ledgerConfigSchema, loadConfig, populationConfigSchema } from './config.js';
+import { clientsConfigSchema, ledgerConfigSchema, loadConfig, resilienceConfigSchema } from './config.js';
 import { resolveSecret } from './secrets.js';
 
 /**
  * Builds the real adapters, once per container, on first use. Each function asks only for what it
  * needs, so the authorizer never parses a WSDL and the verify function never reads the clients table.
+ * Registry adapters live in their own composition modules (`population-composition.ts`, ...) so that
+ * functions that never call a registry never bundle a SOAP client.
  */
-function once<T>(build: () => Promise<T>): () => Promise<T> {
+export function once<T>(build: () => Promise<T>): () => Promise<T> {
   let built: Promise<T> | undefined;
   return () => {
     built ??= build().catch((error: unknown) => {
@@ -51,19 +51,14 @@ export const accessLedger = once(async () => {
   };
 });
 
-export const populationRegistry = once(async () => {
-  const config = loadConfig(populationConfigSchema);
-  const credentials = JSON.parse(
-    await resolveSecret(config.POPULATION_CREDENTIALS, config.POPULATION_CREDENTIALS_SECRET_ID),
-  ) as { user: string; secret: string };
-  return SoapPopulationRegistry.create({
-    wsdlPath: shippedFile('adapters/population/population.wsdl'),
-    endpoint: config.POPULATION_ENDPOINT,
-    credentials,
-    deadlineMs: config.POPULATION_DEADLINE_MS,
-    clock: systemClock,
-  });
-});
+/** The circuit-breaker settings every upstream adapter shares. */
+export function breakerSettings() {
+  const config = loadConfig(resilienceConfigSchema);
+  return {
+    breakerThreshold: config.UPSTREAM_BREAKER_THRESHOLD,
+    halfOpenAfterMs: config.UPSTREAM_BREAKER_HALF_OPEN_MS,
+  };
+}
 
 /** Health probes: the tables and the registry endpoints this deployment is configured with. */
 export const dependencyProbes = (() => {

@@ -56,6 +56,15 @@ export const populationConfigSchema = z
     },
   );
 
+/** The population registry's credentials secret (JSON). */
+export const populationCredentialsSchema = z.object({ user: z.string().min(1), secret: z.string().min(1) });
+
+/** Circuit-breaker settings shared by every upstream adapter. */
+export const resilienceConfigSchema = z.object({
+  UPSTREAM_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  UPSTREAM_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
 export type ClientsConfig = z.infer<typeof clientsConfigSchema>;
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
 export type PopulationConfig = z.infer<typeof populationConfigSchema>;

@@ -1,6 +1,8 @@
 import {
+  healRegistry,
   ledgerEntriesFor,
   localStack,
+  registryCounters,
   setPopulationBehaviour,
   type StackAddresses,
 } from '../support/local-stack.js';
@@ -15,7 +17,7 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  await setPopulationBehaviour(stack, {});
+  await healRegistry(stack, 'population', async () => (await verify(an)).response);
 });
 
 async function verify(body: unknown, headers: Record<string, string> = {}) {
@@ -31,7 +33,8 @@ async function verify(body: unknown, headers: Record<string, string> = {}) {
     body: JSON.stringify(body),
   });
   const elapsedMs = performance.now() - started;
-  return { response, json: (await response.json()) as Record<string, unknown>, elapsedMs };
+  const json = (await response.clone().json()) as Record<string, unknown>;
+  return { response, json, elapsedMs };
 }
 
 describe('POST /v1/citizens/verify', () => {
@@ -42,6 +45,7 @@ describe('POST /v1/citizens/verify', () => {
     expect(json).toEqual({
       requestId: response.headers.get('x-request-id'),
       match: true,
+      fields: { fullName: 'exact', dateOfBirth: 'match' },
       checkedAt: expect.any(String),
     });
   });
@@ -50,8 +54,28 @@ describe('POST /v1/citizens/verify', () => {
     const { response, json } = await verify({ ...an, dateOfBirth: '1995-03-16' });
     expect(response.status).toBe(200);
     expect(json['match']).toBe(false);
+    expect(json['fields']).toEqual({ fullName: 'exact', dateOfBirth: 'different' });
     expect(JSON.stringify(json)).not.toContain(an.personalId);
     expect(JSON.stringify(json)).not.toContain('Nguyễn');
+  });
+
+  it('grades a name written without diacritics as a weaker signal, never a match', async () => {
+    const { json } = await verify({ ...an, fullName: 'NGUYEN VAN AN' });
+    expect(json).toMatchObject({
+      match: false,
+      fields: { fullName: 'diacritics_insensitive', dateOfBirth: 'match' },
+    });
+  });
+
+  it('rejects a date of birth that contradicts the personal id with 400, before asking the registry', async () => {
+    const before = (await registryCounters(stack, 'population')).calls;
+    const { response, json } = await verify({ ...an, dateOfBirth: '1996-03-15' });
+    const after = (await registryCounters(stack, 'population')).calls;
+    expect(response.status).toBe(400);
+    expect(json['errors']).toEqual([
+      expect.objectContaining({ field: 'personalId', rule: 'inconsistent_with_date_of_birth' }),
+    ]);
+    expect(after).toBe(before);
   });
 
   it('confirms a year-only birth given as a year', async () => {
@@ -98,7 +122,9 @@ describe('POST /v1/citizens/verify', () => {
   });
 
   it('rejects a malformed personal id with 400 naming personalId, before asking the registry', async () => {
+    const before = (await registryCounters(stack, 'population')).calls;
     const { response, json } = await verify({ ...an, personalId: '12345' });
+    expect((await registryCounters(stack, 'population')).calls).toBe(before);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(json['type']).toBe('https://lienthong.gov.vn/problems/invalid-request');
@@ -142,14 +168,44 @@ describe('POST /v1/citizens/verify', () => {
     expect(entries.map((e) => e['outcome'])).toEqual(['upstream-timeout']);
   });
 
-  it('answers 503 with Retry-After when the registry drops connections', async () => {
+  it('retries once when the registry drops the connection, then answers 502', async () => {
     await setPopulationBehaviour(stack, { faults: [{ mode: 'reset', rate: 1 }] });
+    const before = (await registryCounters(stack, 'population')).byOperation['XacThucThongTinCongDan'] ?? 0;
     const { response, json } = await verify(an);
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(json['type']).toBe('https://lienthong.gov.vn/problems/upstream-unavailable');
+    const after = (await registryCounters(stack, 'population')).byOperation['XacThucThongTinCongDan'] ?? 0;
+    expect(response.status).toBe(502);
+    expect(json['type']).toBe('https://lienthong.gov.vn/problems/upstream-failed');
+    expect(after - before).toBe(2);
     const entries = await ledgerEntriesFor(stack, json['requestId'] as string);
-    expect(entries.map((e) => e['outcome'])).toEqual(['upstream-unavailable']);
+    expect(entries.map((e) => e['outcome'])).toEqual(['upstream-failed']);
+  });
+
+  it('answers 503 with Retry-After when the registry’s quota is spent, without retrying', async () => {
+    await setPopulationBehaviour(stack, { quotaPerSecond: 1 });
+    await verify(an);
+    const before = (await registryCounters(stack, 'population')).calls;
+    const { response, json } = await verify(an);
+    const after = (await registryCounters(stack, 'population')).calls;
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(json).toMatchObject({
+      type: 'https://lienthong.gov.vn/problems/upstream-unavailable',
+      retryAfterSeconds: 1,
+    });
+    expect(after - before).toBe(1);
+  });
+
+  it('opens the circuit after repeated failures and then answers 503 fast without calling the registry', async () => {
+    await setPopulationBehaviour(stack, { faults: [{ mode: 'http-5xx', rate: 1 }], status: 500 });
+    for (let i = 0; i < 5; i += 1) expect((await verify(an)).response.status).toBe(502);
+    const before = (await registryCounters(stack, 'population')).calls;
+    const { response, json, elapsedMs } = await verify(an);
+    const after = (await registryCounters(stack, 'population')).calls;
+    expect(response.status).toBe(503);
+    expect(json['detail']).toContain('circuit open');
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(after).toBe(before);
+    expect(elapsedMs).toBeLessThan(50);
   });
 
   it('answers 502 when the registry returns a server error', async () => {

@@ -74,3 +74,23 @@ export async function registryCounters(
   const response = await fetch(`${stack.registries[registry]?.controlUrl}/counters`);
   return (await response.json()) as { calls: number; byOperation: Record<string, number> };
 }
+
+/**
+ * Puts a registry back to normal after a fault test: restores its behaviour and counters, then waits
+ * until `probe` gets an answer that is not a 5xx, which also closes the gateway's circuit for it
+ * (the test stack's circuits half-open after one second).
+ */
+export async function healRegistry(
+  stack: StackAddresses,
+  registry: string,
+  probe: () => Promise<Response>,
+): Promise<void> {
+  await fetch(`${stack.registries[registry]?.controlUrl}/reset`, { method: 'POST' });
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const response = await probe();
+    await response.body?.cancel();
+    if (response.status < 500 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

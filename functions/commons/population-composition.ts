@@ -1,0 +1,21 @@
+import { SoapPopulationRegistry } from '../../adapters/population/soap-population-registry.js';
+import { systemClock } from '../../core/ports/clock.js';
+import { breakerSettings, once, shippedFile } from './composition.js';
+import { loadConfig, populationConfigSchema, populationCredentialsSchema } from './config.js';
+import { resolveSecret } from './secrets.js';
+
+/** The population registry's SOAP adapter, built once per container (the WSDL is parsed here). */
+export const populationRegistry = once(async () => {
+  const config = loadConfig(populationConfigSchema);
+  const credentials = populationCredentialsSchema.parse(
+    JSON.parse(await resolveSecret(config.POPULATION_CREDENTIALS, config.POPULATION_CREDENTIALS_SECRET_ID)),
+  );
+  return SoapPopulationRegistry.create({
+    wsdlPath: shippedFile('adapters/population/population.wsdl'),
+    endpoint: config.POPULATION_ENDPOINT,
+    credentials,
+    deadlineMs: config.POPULATION_DEADLINE_MS,
+    clock: systemClock,
+    resilience: breakerSettings(),
+  });
+});
