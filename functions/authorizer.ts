@@ -33,7 +33,8 @@ export async function authorizeRequest(
         clientId: client.clientId,
         keyId,
         unitCode: client.unitCode,
-        scopes: client.scopes.join(' '),
+        // The context holds strings only: the policy travels as JSON, parsed back by callerOf.
+        policy: JSON.stringify(client.policy),
       },
     };
   } catch (error) {

@@ -10,15 +10,20 @@ export const sandboxClient: ApiClient = {
   name: 'Sandbox developer',
   unitCode: 'SANDBOX',
   status: 'active',
-  scopes: [
-    'population:verify',
-    'population:lookup',
-    'land:read',
-    'business:read',
-    'batch:submit',
-    'audit:subject-report',
-    'admin',
-  ],
+  policy: {
+    scopes: [
+      'population:verify',
+      'population:lookup',
+      'land:read',
+      'business:read',
+      'batch:submit',
+      'audit:subject-report',
+      'admin',
+    ],
+    fields: {},
+    rateLimit: { perSecond: 200 },
+    dailyQuota: 1_000_000,
+  },
 };
 
 export function generateApiKey(): string {

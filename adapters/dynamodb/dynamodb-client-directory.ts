@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApiClient, ApiKeyOwner, ClientDirectory } from '../../core/ports/client-directory.js';
+import { clientSchema } from '../../schemas/clients.js';
 import type { ApiKeyHasher } from '../keys/api-key-hasher.js';
 
 interface KeyItem {
@@ -24,16 +25,7 @@ export class DynamoDbClientDirectory implements ClientDirectory {
     if (key === undefined || key.status !== 'active') return undefined;
     const client = await this.get<ApiClient>(`CLIENT#${key.clientId}`, 'PROFILE');
     if (client === undefined) return undefined;
-    return {
-      client: {
-        clientId: client.clientId,
-        name: client.name,
-        unitCode: client.unitCode,
-        status: client.status,
-        scopes: client.scopes,
-      },
-      keyId: key.keyId,
-    };
+    return { client: clientSchema.parse(client), keyId: key.keyId };
   }
 
   async saveClient(client: ApiClient): Promise<void> {

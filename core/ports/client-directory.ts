@@ -1,15 +1,9 @@
-/** A provincial app or developer allowed to call the gateway. */
-export interface ApiClient {
-  readonly clientId: string;
-  readonly name: string;
-  /** The unit (mã đơn vị) the client belongs to; sent to the registries as MaDonVi. */
-  readonly unitCode: string;
-  readonly status: 'active' | 'disabled';
-  readonly scopes: readonly string[];
-}
+import type { Client } from '../../schemas/clients.js';
+
+export type { Client as ApiClient } from '../../schemas/clients.js';
 
 export interface ApiKeyOwner {
-  readonly client: ApiClient;
+  readonly client: Client;
   /** Non-secret identifier of the key, safe to log and to show in the ledger. */
   readonly keyId: string;
 }

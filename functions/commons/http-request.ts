@@ -4,6 +4,7 @@ import { InvalidRequestError } from '../../core/errors/invalid-request-error.js'
 import { UnauthenticatedError } from '../../core/errors/unauthenticated-error.js';
 import type { AccessEnvelope } from '../../core/ports/access-envelope.js';
 import type { FieldError } from '../../schemas/problem.js';
+import { callerSchema, type Caller } from '../../schemas/clients.js';
 import { purposeEnvelopeHeadersSchema } from '../../schemas/purpose-envelope.js';
 
 /** Turns zod issues into the API's field errors; `prefix` says where the value came from. */
@@ -58,20 +59,24 @@ export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEvent, 
 }
 
 /** Who the authorizer said the caller is (API Gateway puts its context on the request). */
-export function callerOf(event: APIGatewayProxyEvent): {
-  clientId: string;
-  keyId: string;
-  unitCode: string;
-  scopes: string[];
-} {
+export function callerOf(event: APIGatewayProxyEvent): Caller {
   const context = event.requestContext.authorizer ?? {};
-  const clientId = context['clientId'];
-  const keyId = context['keyId'];
-  if (typeof clientId !== 'string' || typeof keyId !== 'string')
-    throw new UnauthenticatedError('missing-key');
-  const scopes = typeof context['scopes'] === 'string' ? context['scopes'].split(' ').filter(Boolean) : [];
-  const unitCode = typeof context['unitCode'] === 'string' ? context['unitCode'] : '';
-  return { clientId, keyId, unitCode, scopes };
+  const caller = callerSchema.safeParse({
+    clientId: context['clientId'],
+    keyId: context['keyId'],
+    unitCode: context['unitCode'],
+    policy: typeof context['policy'] === 'string' ? safeJson(context['policy']) : undefined,
+  });
+  if (!caller.success) throw new UnauthenticatedError('missing-key');
+  return caller.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -82,24 +87,49 @@ export function parsePersonalDataRequest<S extends z.ZodType>(
   event: APIGatewayProxyEvent,
   bodySchema: S,
 ): { body: z.infer<S>; envelope: AccessEnvelope } {
+  const body = parseJsonBody(event, bodySchema);
+  const envelope = parseEnvelope(event, body.ok ? [] : body.errors);
+  if (!body.ok) throw new InvalidRequestError(body.errors); // parseEnvelope has thrown already
+  return { body: body.value, envelope };
+}
+
+/**
+ * Parses a personal-data request keyed by its path (`GET /v1/land/certificates/{serial}`): the
+ * purpose envelope headers and the path parameters (named `path:<name>` in errors), every wrong
+ * field at once.
+ */
+export function parsePersonalDataPathRequest<S extends z.ZodType>(
+  event: APIGatewayProxyEvent,
+  pathSchema: S,
+): { path: z.infer<S>; envelope: AccessEnvelope } {
+  const parameters = event.pathParameters ?? {};
+  const path = pathSchema.safeParse(parameters);
+  const pathErrors = path.success ? [] : fieldErrorsOf(path.error, parameters, 'path:');
+  const envelope = parseEnvelope(event, pathErrors);
+  if (!path.success) throw new InvalidRequestError(pathErrors); // parseEnvelope has thrown already
+  return { path: path.data, envelope };
+}
+
+/**
+ * The purpose envelope of a personal-data request, from its headers and the authorizer's context.
+ * Throws `InvalidRequestError` with the header errors and `otherErrors` (the request's other fields)
+ * when there are any.
+ */
+function parseEnvelope(event: APIGatewayProxyEvent, otherErrors: readonly FieldError[]): AccessEnvelope {
   const caller = callerOf(event);
   const headers = purposeEnvelopeHeadersSchema.safeParse(event.headers);
-  const body = parseJsonBody(event, bodySchema);
   const errors = [
     ...(headers.success ? [] : fieldErrorsOf(headers.error, event.headers, 'header:')),
-    ...(body.ok ? [] : body.errors),
+    ...otherErrors,
   ];
-  if (!headers.success || !body.ok) throw new InvalidRequestError(errors);
+  if (!headers.success || errors.length > 0) throw new InvalidRequestError(errors);
   return {
-    body: body.value,
-    envelope: {
-      requestId: event.requestContext.requestId,
-      clientId: caller.clientId,
-      keyId: caller.keyId,
-      unitCode: caller.unitCode,
-      officerId: headers.data['x-officer-id'],
-      purpose: headers.data['x-purpose'],
-      ...(headers.data['x-dossier-id'] === undefined ? {} : { dossierId: headers.data['x-dossier-id'] }),
-    },
+    requestId: event.requestContext.requestId,
+    clientId: caller.clientId,
+    keyId: caller.keyId,
+    unitCode: caller.unitCode,
+    officerId: headers.data['x-officer-id'],
+    purpose: headers.data['x-purpose'],
+    ...(headers.data['x-dossier-id'] === undefined ? {} : { dossierId: headers.data['x-dossier-id'] }),
   };
 }

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { citizenFieldNameSchema } from './citizen-records.js';
+
+/** What a client may do. Each personal-data operation needs its own scope; `admin` manages clients. */
+export const scopeSchema = z.enum([
+  'population:verify',
+  'population:lookup',
+  'land:read',
+  'business:read',
+  'batch:submit',
+  'audit:subject-report',
+  'admin',
+]);
+export type Scope = z.infer<typeof scopeSchema>;
+
+const procedureCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/);
+
+/**
+ * A client's policy: what it may call, which fields of each record type it may receive, for which
+ * purposes, and how much. Missing field lists mean the gateway's defaults (the minimum).
+ */
+export const clientPolicySchema = z.object({
+  scopes: z.array(scopeSchema),
+  fields: z
+    .object({
+      citizen: z.array(citizenFieldNameSchema).optional(),
+    })
+    .default({}),
+  /** Procedure codes (x-purpose) the client may state; absent = any well-formed code. */
+  allowedPurposes: z.array(procedureCode).optional(),
+  rateLimit: z
+    .object({
+      /** Sustained requests per second per key. */
+      perSecond: z.number().int().positive(),
+    })
+    .default({ perSecond: 20 }),
+  /** Requests per calendar day (Vietnam time) per client. */
+  dailyQuota: z.number().int().positive().default(50_000),
+});
+export type ClientPolicy = z.infer<typeof clientPolicySchema>;
+
+export const clientSchema = z.object({
+  clientId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  name: z.string().min(1).max(200),
+  /** The unit (mã đơn vị) the client belongs to; sent to the registries as MaDonVi. */
+  unitCode: z.string().min(1).max(64),
+  status: z.enum(['active', 'disabled']),
+  policy: clientPolicySchema,
+});
+export type Client = z.infer<typeof clientSchema>;
+
+/**
+ * The caller as the authorizer hands it to the functions (API Gateway's authorizer context holds
+ * only strings, so the policy travels as JSON and is parsed back with this schema).
+ */
+export const callerSchema = z.object({
+  clientId: z.string(),
+  keyId: z.string(),
+  unitCode: z.string(),
+  policy: clientPolicySchema,
+});
+export type Caller = z.infer<typeof callerSchema>;
