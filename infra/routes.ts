@@ -14,6 +14,11 @@ export const gatewayFunctions = {
     entry: 'functions/citizen-lookup.ts',
     shippedFiles: ['adapters/population/population.wsdl'],
   },
+  apiDocs: {
+    entry: 'functions/api-docs.ts',
+    // The OpenAPI document (`npm run openapi`) and the reference page's renderer.
+    shippedFiles: ['docs/openapi.json', 'node_modules/rapidoc/dist/rapidoc-min.js'],
+  },
 } as const satisfies Record<string, { entry: string; shippedFiles: readonly string[] }>;
 
 export type GatewayFunctionName = keyof typeof gatewayFunctions;
@@ -31,4 +36,7 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
   { method: 'GET', path: '/v1/health', function: 'health', authorized: false },
   { method: 'POST', path: '/v1/citizens/verify', function: 'verifyCitizen', authorized: true },
   { method: 'POST', path: '/v1/citizens/lookup', function: 'citizenLookup', authorized: true },
+  { method: 'GET', path: '/openapi.json', function: 'apiDocs', authorized: false },
+  { method: 'GET', path: '/docs', function: 'apiDocs', authorized: false },
+  { method: 'GET', path: '/docs/assets/{file}', function: 'apiDocs', authorized: false },
 ];

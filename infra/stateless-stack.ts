@@ -147,11 +147,22 @@ export class StatelessStack extends Stack {
       },
     });
     for (const table of Object.values(tables)) healthFunction.grantDescribeTable(table);
+    // The API reference: a static document and page, shipped with the bundle; no grants, no environment.
+    const apiDocsFunction = new GatewayFunction(this, 'ApiDocs', {
+      ...common,
+      entry: gatewayFunctions.apiDocs.entry,
+      assets: gatewayFunctions.apiDocs.shippedFiles,
+      description: 'GET /openapi.json, /docs: the OpenAPI document and the API reference page',
+      serviceName: 'api-docs',
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+    });
     this.functions = {
       authorizer: authorizerFunction,
       verifyCitizen: verifyCitizenFunction,
       citizenLookup: citizenLookupFunction,
       health: healthFunction,
+      apiDocs: apiDocsFunction,
     };
 
     this.api = this.restApi(config);
@@ -339,9 +350,10 @@ export class StatelessStack extends Stack {
   }
 }
 
-/** Routes marked `authorized: false` in `infra/routes.ts` are public on purpose (health probes). */
+/** Routes marked `authorized: false` in `infra/routes.ts` are public on purpose (health, API reference). */
 function acknowledgePublicRoute(method: apigateway.Method, route: GatewayRoute): void {
-  const reason = `${route.method} ${route.path} is public by design (routes.ts: authorized false): a liveness probe that returns no personal data.`;
+  const what = route.function === 'apiDocs' ? 'the public API reference' : 'a liveness probe';
+  const reason = `${route.method} ${route.path} is public by design (routes.ts: authorized false): ${what} that returns no personal data.`;
   Validations.of(method).acknowledge(
     { id: 'AwsSolutions-APIG4', reason },
     { id: 'AwsSolutions-COG4', reason },

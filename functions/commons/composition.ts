@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { DynamoDbAccessLedger } from '../../adapters/dynamodb/dynamodb-access-ledger.js';
 import { DynamoDbClientDirectory } from '../../adapters/dynamodb/dynamodb-client-directory.js';
 import { ApiKeyHasher } from '../../adapters/keys/api-key-hasher.js';
@@ -28,10 +27,7 @@ export function once<T>(build: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** Files shipped next to the bundle (WSDLs) live under the function's root on AWS, the repo root locally. */
-export function shippedFile(relativePath: string): string {
-  return path.resolve(process.env['LAMBDA_TASK_ROOT'] ?? process.cwd(), relativePath);
-}
+export { shippedFile } from './shipped-file.js';
 
 export const clientDirectory = once(async () => {
   const config = loadConfig(clientsConfigSchema);

@@ -1,0 +1,448 @@
+import { z } from 'zod';
+import { citizenLookupRequestSchema, citizenLookupResponseSchema } from './citizen-lookup.js';
+import {
+  citizenVerificationRequestSchema,
+  citizenVerificationResponseSchema,
+} from './citizen-verification.js';
+import { dateOfBirthSchema } from './date-of-birth.js';
+import { healthReportSchema } from './health.js';
+import { personalIdSchema } from './identifiers/personal-id.js';
+import { fullNameSchema } from './names.js';
+import { problemTypeUri, type ProblemKind } from './problem-types.js';
+import type { Problem } from './problem.js';
+
+/**
+ * The public API's contract, one entry per operation: what `docs/openapi.json` (and the `/docs`
+ * reference) is generated from. Every operation here is a route in `infra/routes.ts` and the other way
+ * round (a unit test compares them). Examples use the sandbox fixtures of `local/registries`, so every
+ * one of them works against `npm start` as written.
+ */
+
+export interface ApiExample {
+  readonly summary: string;
+  readonly description?: string;
+  readonly value: unknown;
+}
+
+export interface ApiResponse {
+  readonly description: string;
+  /** `application/json` when omitted. */
+  readonly mediaType?: string;
+  /** The body's schema (as the gateway writes it); none for bodies that are not JSON. */
+  readonly schema?: z.ZodType;
+  /** Component name of `schema` in the generated document. */
+  readonly schemaName?: string;
+  readonly examples?: Record<string, ApiExample>;
+}
+
+export interface ApiOperation {
+  readonly operationId: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Resource path as in `infra/routes.ts`; `{name}` marks a path parameter. */
+  readonly path: string;
+  readonly summary: string;
+  /** Markdown. */
+  readonly description: string;
+  readonly tags: readonly string[];
+  /** `apiKey`: the caller's key in `x-api-key` (the gateway's authorizer); `public`: none. */
+  readonly security: 'apiKey' | 'public';
+  /** Personal-data operations carry the purpose envelope headers and are recorded in the access ledger. */
+  readonly personalData: boolean;
+  /** One key per `{name}` in `path`. */
+  readonly pathParameters?: z.ZodObject;
+  readonly pathParameterExamples?: Record<string, string>;
+  readonly requestBody?: {
+    readonly description: string;
+    readonly schema: z.ZodType;
+    readonly schemaName: string;
+    readonly examples: Record<string, ApiExample>;
+  };
+  /** Successful answers, by status. */
+  readonly responses: Readonly<Record<number, ApiResponse>>;
+  /** The problem+json answers the operation may give (kinds of `schemas/problem-types.ts`). */
+  readonly problems: readonly ProblemKind[];
+  /** Specific problem examples, by kind; a generic one is generated for the others. */
+  readonly problemExamples?: Partial<Record<ProblemKind, Record<string, ApiExample>>>;
+}
+
+/** When each problem type is answered: the error catalogue of the reference. */
+export const problemGuidance: Record<ProblemKind, string> = {
+  'invalid-request':
+    'A field, header or the body is wrong. `errors` names each offending field and the rule it broke; nothing was sent to any registry. Fix the request; retrying it unchanged fails the same way.',
+  unauthenticated: 'No API key in `x-api-key`, or one the gateway does not know.',
+  forbidden: 'The key is valid but may not call this operation.',
+  'not-found': 'No such resource: an unknown path, or a record the registry does not hold.',
+  'method-not-allowed': 'The path exists but not with this method; `Allow` lists the methods it has.',
+  'unsupported-media-type':
+    'The body is not in a media type the operation accepts (send `application/json`).',
+  'too-many-requests':
+    'The caller sent more requests than its rate allows; `Retry-After` says when to try again.',
+  'upstream-rejected':
+    'The registry refused the request as invalid by its own rules, although it passed the gateway’s checks. Fix the request; retrying it unchanged fails the same way.',
+  internal: 'The gateway failed. The `requestId` identifies the request for support.',
+  'upstream-failed': 'The registry answered with an error or with something the gateway could not read.',
+  'upstream-unavailable':
+    'The registry refused the connection, its circuit is open, or its quota is spent; `Retry-After` says when to try again.',
+  'ledger-unavailable':
+    'The access could not be recorded in the access ledger, so no answer is given (personal data leaves only after its access is recorded).',
+  'upstream-timeout': 'The registry did not answer within the deadline.',
+};
+
+/**
+ * Notes for schemas whose rules are code (refinements) and so do not show in JSON Schema: the generator
+ * adds these keywords to the schema where it meets it. Only documentation: the zod schema decides.
+ */
+export const schemaNotes = new Map<z.ZodType, Record<string, unknown>>([
+  [
+    personalIdSchema,
+    {
+      description:
+        'Personal id (số định danh cá nhân): 12 digits; digits 1–3 the province where the birth was registered, digit 4 century and sex, digits 5–6 the birth year.',
+      pattern: '^[0-9]{12}$',
+    },
+  ],
+  [
+    fullNameSchema,
+    {
+      description:
+        'The full name as written, family name first (e.g. `Nguyễn Văn An`): 1–100 letters, spaces, hyphens, dots or apostrophes. Case, spacing and tone-mark placement do not decide a match.',
+      minLength: 1,
+      maxLength: 100,
+    },
+  ],
+  [
+    dateOfBirthSchema,
+    {
+      description:
+        '`YYYY-MM-DD`, or `YYYY` for people whose birth is registered with a year only; 1900 or later, not in the future.',
+      pattern: '^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$',
+    },
+  ],
+]);
+
+/** Purpose envelope headers, documented once and referenced by every personal-data operation. */
+export const purposeEnvelopeHeaderDocs = {
+  'x-officer-id': {
+    description: 'The officer (mã cán bộ) making the request: 1–64 letters, digits or `. _ : / -`.',
+    example: 'CB-0042',
+  },
+  'x-purpose': {
+    description:
+      'The public-service or procedure code (mã DVC/TTHC) the access is for: 1–64 letters, digits or `. _ : / -`.',
+    example: '1.001234.000.00.00.H12',
+  },
+  'x-dossier-id': {
+    description: 'The dossier (hồ sơ) the access belongs to, when there is one.',
+    example: 'HS-2025-000123',
+  },
+} as const;
+
+const exampleRequestId = 'c7d1f4e2-5b0a-4c1e-9f3a-2d8e6b7a9c10';
+const exampleTime = '2025-07-01T09:30:00.000Z';
+
+export function exampleProblem(
+  kind: ProblemKind,
+  status: number,
+  title: string,
+  extra: Partial<Problem> = {},
+) {
+  return {
+    type: problemTypeUri(kind),
+    title,
+    status,
+    requestId: exampleRequestId,
+    ...extra,
+  } satisfies Problem;
+}
+
+const an = { personalId: '074095000123', fullName: 'Nguyễn Văn An', dateOfBirth: '1995-03-15' };
+
+/** Nguyễn Văn An's permanent and current address, as the lookup answers it. */
+const anAddress = {
+  detail: 'Số 12 đường Yersin, Phường Thủ Dầu Một, Thành phố Hồ Chí Minh',
+  country: 'Việt Nam',
+  registryUnits: {
+    era: '2025',
+    province: { code: '79', name: 'Hồ Chí Minh' },
+    commune: { code: '25747', name: 'Phường Thủ Dầu Một' },
+  },
+  currentUnits: [
+    {
+      commune: { code: '25747', name: 'Phường Thủ Dầu Một' },
+      province: { code: '79', name: 'Hồ Chí Minh' },
+      merge: 'unchanged',
+    },
+  ],
+};
+
+const personalDataUpstreamProblems: readonly ProblemKind[] = [
+  'invalid-request',
+  'unauthenticated',
+  'forbidden',
+  'upstream-failed',
+  'upstream-unavailable',
+  'ledger-unavailable',
+  'upstream-timeout',
+];
+
+const documentationFile = z.object({
+  file: z.string().describe('A file of the reference page (e.g. `rapidoc-min.js`)'),
+});
+
+export const apiOperations: readonly ApiOperation[] = [
+  {
+    operationId: 'getHealth',
+    method: 'GET',
+    path: '/v1/health',
+    summary: 'Health of the gateway and its dependencies',
+    description:
+      'Probes each dependency (tables, registries) under its own deadline. Always 200: `status` is `ok` when every dependency is reachable, `degraded` otherwise. Public, carries no personal data.',
+    tags: ['Operations'],
+    security: 'public',
+    personalData: false,
+    responses: {
+      200: {
+        description: 'The state of each dependency',
+        schema: healthReportSchema,
+        schemaName: 'HealthReport',
+        examples: {
+          ok: {
+            summary: 'Everything reachable',
+            value: {
+              status: 'ok',
+              dependencies: {
+                'table:ledger': { kind: 'store', reachable: true, latencyMs: 4 },
+                'registry:population': { kind: 'registry', reachable: true, latencyMs: 12 },
+              },
+            },
+          },
+          degraded: {
+            summary: 'A registry is unreachable',
+            value: {
+              status: 'degraded',
+              dependencies: {
+                'table:ledger': { kind: 'store', reachable: true, latencyMs: 4 },
+                'registry:population': {
+                  kind: 'registry',
+                  reachable: false,
+                  latencyMs: 2000,
+                  detail: 'timeout',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    problems: [],
+  },
+  {
+    operationId: 'verifyCitizen',
+    method: 'POST',
+    path: '/v1/citizens/verify',
+    summary: 'Verify that a personal id, full name and date of birth belong together',
+    description: [
+      'Asks the population registry whether the three facts belong to one citizen. The answer is graded per field and carries no personal data beyond what was sent.',
+      '',
+      'Personal data never goes in a URL: the facts travel in the JSON body. Every verification — also one the registry failed to answer — is recorded in the access ledger before the answer leaves; if the ledger cannot record it, the answer is 503 `ledger-unavailable` and nothing else.',
+    ].join('\n'),
+    tags: ['Citizens'],
+    security: 'apiKey',
+    personalData: true,
+    requestBody: {
+      description: 'The facts to verify',
+      schema: citizenVerificationRequestSchema,
+      schemaName: 'CitizenVerificationRequest',
+      examples: {
+        fullDate: { summary: 'A citizen with a full date of birth (sandbox: Nguyễn Văn An)', value: an },
+        yearOnly: {
+          summary: 'A citizen whose birth is registered with a year only (sandbox: Lê Thị Hoa)',
+          value: { personalId: '074152000777', fullName: 'Lê Thị Hoa', dateOfBirth: '1952' },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'The registry answered; `match` says whether the facts belong together',
+        schema: citizenVerificationResponseSchema,
+        schemaName: 'CitizenVerificationResponse',
+        examples: {
+          match: {
+            summary: 'All three facts match',
+            value: {
+              requestId: exampleRequestId,
+              match: true,
+              fields: { fullName: 'exact', dateOfBirth: 'match' },
+              checkedAt: exampleTime,
+            },
+          },
+          differentDate: {
+            summary: 'The date of birth differs (sent 1995-03-16)',
+            value: {
+              requestId: exampleRequestId,
+              match: false,
+              fields: { fullName: 'exact', dateOfBirth: 'different' },
+              checkedAt: exampleTime,
+            },
+          },
+        },
+      },
+    },
+    problems: personalDataUpstreamProblems,
+    problemExamples: {
+      'invalid-request': {
+        personalIdLength: {
+          summary: 'A personal id that is not 12 digits (sent "12345")',
+          value: exampleProblem('invalid-request', 400, 'The request is not valid', {
+            detail: 'Invalid request: personalId (length)',
+            errors: [
+              {
+                field: 'personalId',
+                rule: 'length',
+                message: 'Personal id must be exactly 12 digits, not 5',
+              },
+            ],
+          }),
+        },
+        missingPurpose: {
+          summary: 'The purpose envelope lacks x-purpose',
+          value: exampleProblem('invalid-request', 400, 'The request is not valid', {
+            detail: 'Invalid request: header:x-purpose (required)',
+            errors: [
+              {
+                field: 'header:x-purpose',
+                rule: 'required',
+                message:
+                  'x-purpose is required: the public-service or procedure code (mã DVC/TTHC) the access is for',
+              },
+            ],
+          }),
+        },
+      },
+    },
+  },
+  {
+    operationId: 'lookUpCitizen',
+    method: 'POST',
+    path: '/v1/citizens/lookup',
+    summary: 'Look up a citizen’s record',
+    description: [
+      'The citizen’s record from the population registry, in English field names, named by personal id or by the old 9-digit identity card number. Only the fields the client’s policy allows are returned; `fieldsDisclosed` lists them (`personalId` is always there: the caller sent it).',
+      '',
+      'Addresses carry the registry’s own unit codes (of whichever era it recorded them in) and the 2025 communes they belong to now. The lookup is recorded in the access ledger, with the fields disclosed, before the answer leaves.',
+    ].join('\n'),
+    tags: ['Citizens'],
+    security: 'apiKey',
+    personalData: true,
+    requestBody: {
+      description: 'Either `personalId` or `oldIdNumber`',
+      schema: citizenLookupRequestSchema,
+      schemaName: 'CitizenLookupRequest',
+      examples: {
+        byPersonalId: {
+          summary: 'By personal id (sandbox: Nguyễn Văn An)',
+          value: { personalId: an.personalId },
+        },
+        byOldIdNumber: {
+          summary: 'By old identity card number (sandbox: Nguyễn Văn An)',
+          value: { oldIdNumber: '280912345' },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'The record, limited to the fields the client may see',
+        schema: citizenLookupResponseSchema,
+        schemaName: 'CitizenLookupResponse',
+        examples: {
+          defaultFields: {
+            summary: 'Nguyễn Văn An with the default field set',
+            value: {
+              requestId: exampleRequestId,
+              citizen: {
+                personalId: an.personalId,
+                name: { family: 'Nguyễn', middle: 'Văn', given: 'An', full: 'Nguyễn Văn An' },
+                dateOfBirth: { value: '1995-03-15', precision: 'day' },
+                sex: 'male',
+                nationality: 'Việt Nam',
+                addresses: {
+                  permanent: anAddress,
+                  current: anAddress,
+                },
+              },
+              fieldsDisclosed: [
+                'name',
+                'dateOfBirth',
+                'sex',
+                'nationality',
+                'addresses.permanent',
+                'addresses.current',
+              ],
+              retrievedAt: exampleTime,
+            },
+          },
+        },
+      },
+    },
+    problems: [
+      ...personalDataUpstreamProblems.slice(0, 3),
+      'not-found',
+      'upstream-rejected',
+      ...personalDataUpstreamProblems.slice(3),
+    ],
+    problemExamples: {
+      'not-found': {
+        noSuchCitizen: {
+          summary: 'The registry holds no citizen under that id',
+          value: exampleProblem('not-found', 404, 'Not found', { detail: 'No citizen was found' }),
+        },
+      },
+    },
+  },
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'This OpenAPI document',
+    description:
+      'The OpenAPI 3.1 description of the API, generated from the zod schemas the gateway validates with. `servers` names the address it was fetched from.',
+    tags: ['Documentation'],
+    security: 'public',
+    personalData: false,
+    responses: {
+      200: {
+        description: 'The OpenAPI document',
+        schema: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }),
+        schemaName: 'OpenApiDocument',
+      },
+    },
+    problems: [],
+  },
+  {
+    operationId: 'getApiReference',
+    method: 'GET',
+    path: '/docs',
+    summary: 'The API reference page',
+    description:
+      'A page rendering this document (RapiDoc, served by the gateway itself: no internet needed).',
+    tags: ['Documentation'],
+    security: 'public',
+    personalData: false,
+    responses: { 200: { description: 'The reference page', mediaType: 'text/html' } },
+    problems: [],
+  },
+  {
+    operationId: 'getApiReferenceAsset',
+    method: 'GET',
+    path: '/docs/assets/{file}',
+    summary: 'A file of the API reference page',
+    description: 'The renderer script the reference page loads.',
+    tags: ['Documentation'],
+    security: 'public',
+    personalData: false,
+    pathParameters: documentationFile,
+    pathParameterExamples: { file: 'rapidoc-min.js' },
+    responses: { 200: { description: 'The file', mediaType: 'text/javascript' } },
+    problems: ['not-found'],
+  },
+];

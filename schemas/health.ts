@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** What `GET /v1/health` answers: each dependency's reachability; `degraded` when any is unreachable. */
+export const dependencyStateSchema = z.object({
+  kind: z.enum(['store', 'registry']),
+  reachable: z.boolean(),
+  latencyMs: z.number().nonnegative().describe('How long the probe took'),
+  detail: z.string().optional().describe('What went wrong, when the dependency is unreachable'),
+});
+
+export const healthReportSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  dependencies: z
+    .record(z.string(), dependencyStateSchema)
+    .describe('By dependency name, e.g. `table:ledger`, `registry:population`'),
+});
+
+export type HealthReportBody = z.infer<typeof healthReportSchema>;
