@@ -14,6 +14,8 @@ export const gatewayFunctions = {
     entry: 'functions/citizen-lookup.ts',
     shippedFiles: ['adapters/population/population.wsdl'],
   },
+  landParcel: { entry: 'functions/land-parcel.ts', shippedFiles: ['adapters/land/land.wsdl'] },
+  landCertificate: { entry: 'functions/land-certificate.ts', shippedFiles: ['adapters/land/land.wsdl'] },
   apiDocs: {
     entry: 'functions/api-docs.ts',
     // The OpenAPI document (`npm run openapi`) and the reference page's renderer.
@@ -36,6 +38,13 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
   { method: 'GET', path: '/v1/health', function: 'health', authorized: false },
   { method: 'POST', path: '/v1/citizens/verify', function: 'verifyCitizen', authorized: true },
   { method: 'POST', path: '/v1/citizens/lookup', function: 'citizenLookup', authorized: true },
+  {
+    method: 'GET',
+    path: '/v1/land/parcels/{communeCode}/{mapSheet}/{parcelNumber}',
+    function: 'landParcel',
+    authorized: true,
+  },
+  { method: 'GET', path: '/v1/land/certificates/{serial}', function: 'landCertificate', authorized: true },
   { method: 'GET', path: '/openapi.json', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs/assets/{file}', function: 'apiDocs', authorized: false },

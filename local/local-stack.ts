@@ -10,6 +10,7 @@ import { createQueues, createTables } from './bootstrap.js';
 import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
 import { startSqsLocal } from './emulators/sqs-local.js';
 import { startLocalGateway } from './gateway/local-gateway.js';
+import { defaultLandCredentials } from './registries/land/server.js';
 import { defaultPopulationCredentials } from './registries/population/server.js';
 import { startRegistries } from './registries/registries.js';
 import { generateApiKey, registerSandboxClient } from './sandbox-client.js';
@@ -70,6 +71,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       KEY_PEPPER: pepper,
       POPULATION_ENDPOINT: registries.population.url,
       POPULATION_CREDENTIALS: JSON.stringify(defaultPopulationCredentials),
+      LAND_ENDPOINT: registries.land.url,
+      LAND_CREDENTIALS: JSON.stringify(defaultLandCredentials),
       POWERTOOLS_SERVICE_NAME: 'lienthong-local',
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',

@@ -59,6 +59,22 @@ export const populationConfigSchema = z
 /** The population registry's credentials secret (JSON). */
 export const populationCredentialsSchema = z.object({ user: z.string().min(1), secret: z.string().min(1) });
 
+export const landConfigSchema = z
+  .object({
+    LAND_ENDPOINT: z.url({ error: 'LAND_ENDPOINT must be the land registry SOAP URL' }),
+    LAND_DEADLINE_MS: z.coerce.number().int().min(100).max(28_000).default(8_000),
+    /** JSON `{ "user": ..., "password": ... }` for the registry's DangNhap login. */
+    LAND_CREDENTIALS: optionalSecret,
+    LAND_CREDENTIALS_SECRET_ID: optionalSecret,
+  })
+  .refine((env) => env.LAND_CREDENTIALS !== undefined || env.LAND_CREDENTIALS_SECRET_ID !== undefined, {
+    message: 'set LAND_CREDENTIALS or LAND_CREDENTIALS_SECRET_ID',
+    path: ['LAND_CREDENTIALS'],
+  });
+
+/** The land registry's credentials secret (JSON). */
+export const landCredentialsSchema = z.object({ user: z.string().min(1), password: z.string().min(1) });
+
 /** Circuit-breaker settings shared by every upstream adapter. */
 export const resilienceConfigSchema = z.object({
   UPSTREAM_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
@@ -68,3 +84,4 @@ export const resilienceConfigSchema = z.object({
 export type ClientsConfig = z.infer<typeof clientsConfigSchema>;
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
 export type PopulationConfig = z.infer<typeof populationConfigSchema>;
+export type LandConfig = z.infer<typeof landConfigSchema>;

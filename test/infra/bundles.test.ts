@@ -17,6 +17,8 @@ export const bundleBudgetsKiB: Record<GatewayFunctionName, number> = {
   // Plus node-soap with its XML stack, and the admin-unit tables addresses resolve against.
   verifyCitizen: 1800,
   citizenLookup: 1800,
+  landParcel: 1800,
+  landCertificate: 1800,
 };
 
 let prod: SynthesizedStage;
