@@ -6,7 +6,13 @@ import {
 } from './citizen-verification.js';
 import { dateOfBirthSchema } from './date-of-birth.js';
 import { healthReportSchema } from './health.js';
-import { personalIdSchema } from './identifiers/personal-id.js';
+import { oldIdCardNumberSchema, personalIdSchema } from './identifiers/personal-id.js';
+import {
+  certificateLookupResponseSchema,
+  certificatePathSchema,
+  parcelLookupResponseSchema,
+} from './land-records.js';
+import { certificateSerialSchema, parcelKeySchema } from './land.js';
 import { fullNameSchema } from './names.js';
 import { problemTypeUri, type ProblemKind } from './problem-types.js';
 import type { Problem } from './problem.js';
@@ -102,6 +108,25 @@ export const schemaNotes = new Map<z.ZodType, Record<string, unknown>>([
     },
   ],
   [
+    oldIdCardNumberSchema,
+    { description: 'Old identity card (CMND) number: 9 digits.', pattern: '^[0-9]{9}$' },
+  ],
+  [
+    parcelKeySchema.shape.communeCode,
+    {
+      description:
+        'Commune code (5 digits), of either era: a 2025 commune code is searched under each pre-2025 commune it was formed from.',
+      pattern: '^[0-9]{5}$',
+    },
+  ],
+  [
+    certificateSerialSchema,
+    {
+      description:
+        'Certificate serial (số phát hành): two letters and 6 or 8 digits, any case and spacing (`DA 12345678`, `da12345678`).',
+    },
+  ],
+  [
     fullNameSchema,
     {
       description:
@@ -174,6 +199,43 @@ const anAddress = {
     },
   ],
 };
+
+/** The sandbox's parcel 25747/12/345 and its certificate, as the land operations answer them. */
+const exampleParcel = {
+  commune: {
+    former: { code: '25747', name: 'Phường Phú Cường', era: 'pre2025' },
+    current: { code: '25747', name: 'Phường Thủ Dầu Một', era: '2025' },
+  },
+  mapSheet: 12,
+  parcelNumber: 345,
+  address: 'Số 18 đường Yersin, Phường Phú Cường, Thành phố Thủ Dầu Một, Tỉnh Bình Dương',
+  areaM2: 120.5,
+  landUse: { code: 'ODT', meaning: 'Urban residential land' },
+  term: 'Lâu dài',
+  form: 'Sử dụng riêng',
+  origin: 'Nhận chuyển nhượng đất được Nhà nước giao đất có thu tiền sử dụng đất',
+  mapScale: '1:500',
+};
+
+const exampleCertificate = {
+  serial: 'DA 12345678',
+  issuedOn: '2024-10-15',
+  issuedBy: 'Sở Tài nguyên và Môi trường tỉnh Bình Dương',
+  signer: 'Phạm Quốc Trung',
+  registryNumber: 'CS12345',
+  dossierCode: 'H74.25747-2024-004521',
+  barcode: '742574724004521',
+  owners: [
+    {
+      fullName: 'Nguyễn Văn An',
+      idDocument: { type: 'citizen-id', number: '074095000123' },
+      address: 'Số 12 đường Yersin, Phường Thủ Dầu Một, Thành phố Hồ Chí Minh',
+      nationality: 'Việt Nam',
+    },
+  ],
+};
+
+const landFieldsDisclosed = ['owners.fullName', 'owners.idDocument', 'owners.address', 'owners.nationality'];
 
 const personalDataUpstreamProblems: readonly ProblemKind[] = [
   'invalid-request',
@@ -398,6 +460,85 @@ export const apiOperations: readonly ApiOperation[] = [
         },
       },
     },
+  },
+  {
+    operationId: 'lookUpParcel',
+    method: 'GET',
+    path: '/v1/land/parcels/{communeCode}/{mapSheet}/{parcelNumber}',
+    summary: 'Look up a land parcel and its certificates',
+    description: [
+      'The parcel (thửa đất) under a commune code, map sheet (tờ bản đồ) and parcel number (số thửa), with the land-use certificate(s) issued for it and their owners.',
+      '',
+      'Sheets and parcel numbers belong to the pre-2025 commune. A 2025 commune code is searched under each commune it was formed from, so the answer lists every parcel the key matched, each labelled with its former and current commune. Owners are personal data: the lookup is recorded in the access ledger, with the fields disclosed, before the answer leaves.',
+    ].join('\n'),
+    tags: ['Land'],
+    security: 'apiKey',
+    personalData: true,
+    pathParameters: parcelKeySchema,
+    pathParameterExamples: { communeCode: '25747', mapSheet: '12', parcelNumber: '345' },
+    responses: {
+      200: {
+        description: 'Every parcel the key matched (none is a 404)',
+        schema: parcelLookupResponseSchema,
+        schemaName: 'ParcelLookupResponse',
+        examples: {
+          parcel: {
+            summary: 'Sheet 12, parcel 345 of Phường Phú Cường (sandbox)',
+            value: {
+              requestId: exampleRequestId,
+              query: { communeCode: '25747', mapSheet: 12, parcelNumber: 345 },
+              parcels: [{ parcel: exampleParcel, certificates: [exampleCertificate] }],
+              fieldsDisclosed: landFieldsDisclosed,
+              retrievedAt: exampleTime,
+            },
+          },
+        },
+      },
+    },
+    problems: [
+      ...personalDataUpstreamProblems.slice(0, 3),
+      'not-found',
+      'upstream-rejected',
+      ...personalDataUpstreamProblems.slice(3),
+    ],
+  },
+  {
+    operationId: 'lookUpCertificate',
+    method: 'GET',
+    path: '/v1/land/certificates/{serial}',
+    summary: 'Look up a land-use certificate and its parcel',
+    description:
+      'The land-use certificate (giấy chứng nhận) with the serial given, its owners and the parcel it was issued for. Owners are personal data: the lookup is recorded in the access ledger, with the fields disclosed, before the answer leaves.',
+    tags: ['Land'],
+    security: 'apiKey',
+    personalData: true,
+    pathParameters: certificatePathSchema,
+    pathParameterExamples: { serial: 'DA12345678' },
+    responses: {
+      200: {
+        description: 'The certificate and its parcel',
+        schema: certificateLookupResponseSchema,
+        schemaName: 'CertificateLookupResponse',
+        examples: {
+          certificate: {
+            summary: 'Certificate DA 12345678 (sandbox)',
+            value: {
+              requestId: exampleRequestId,
+              certificate: exampleCertificate,
+              parcel: exampleParcel,
+              fieldsDisclosed: landFieldsDisclosed,
+              retrievedAt: exampleTime,
+            },
+          },
+        },
+      },
+    },
+    problems: [
+      ...personalDataUpstreamProblems.slice(0, 3),
+      'not-found',
+      'upstream-rejected',
+      ...personalDataUpstreamProblems.slice(3),
+    ],
   },
   {
     operationId: 'getOpenApiDocument',

@@ -29,6 +29,8 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
     target: 'draft-2020-12',
     io,
     override: ({ zodSchema, jsonSchema }) => {
+      // zod spells the date formats out as regular expressions too; the format says it for readers.
+      if (jsonSchema.format === 'date-time' || jsonSchema.format === 'date') delete jsonSchema.pattern;
       const notes = schemaNotes.get(zodSchema as unknown as z.ZodType);
       if (notes) Object.assign(jsonSchema, notes);
     },
