@@ -56,6 +56,16 @@ export const tables = {
     sortKey: { name: 'sk', type: 'S' },
     timeToLiveAttribute: 'expiresAt',
   },
+  /**
+   * Public registry answers worth keeping for a while (business records), one item per record
+   * (`BUSINESS#<enterprise code>`), expiring after the configured TTL. Never personal-data answers.
+   */
+  registryCache: {
+    id: 'RegistryCache',
+    envVar: 'REGISTRY_CACHE_TABLE_NAME',
+    partitionKey: { name: 'pk', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export const queues = {

@@ -16,6 +16,7 @@ export const gatewayFunctions = {
   },
   landParcel: { entry: 'functions/land-parcel.ts', shippedFiles: ['adapters/land/land.wsdl'] },
   landCertificate: { entry: 'functions/land-certificate.ts', shippedFiles: ['adapters/land/land.wsdl'] },
+  businessLookup: { entry: 'functions/business-lookup.ts', shippedFiles: [] },
   apiDocs: {
     entry: 'functions/api-docs.ts',
     // The OpenAPI document (`npm run openapi`) and the reference page's renderer.
@@ -45,6 +46,12 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
     authorized: true,
   },
   { method: 'GET', path: '/v1/land/certificates/{serial}', function: 'landCertificate', authorized: true },
+  {
+    method: 'GET',
+    path: '/v1/businesses/{enterpriseCode}',
+    function: 'businessLookup',
+    authorized: true,
+  },
   { method: 'GET', path: '/openapi.json', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs/assets/{file}', function: 'apiDocs', authorized: false },

@@ -10,6 +10,7 @@ import { createQueues, createTables } from './bootstrap.js';
 import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
 import { startSqsLocal } from './emulators/sqs-local.js';
 import { startLocalGateway } from './gateway/local-gateway.js';
+import { defaultBusinessClients } from './registries/business/server.js';
 import { defaultLandCredentials } from './registries/land/server.js';
 import { defaultPopulationCredentials } from './registries/population/server.js';
 import { startRegistries } from './registries/registries.js';
@@ -73,6 +74,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POPULATION_CREDENTIALS: JSON.stringify(defaultPopulationCredentials),
       LAND_ENDPOINT: registries.land.url,
       LAND_CREDENTIALS: JSON.stringify(defaultLandCredentials),
+      BUSINESS_ENDPOINT: registries.business.url,
+      BUSINESS_CREDENTIALS: JSON.stringify(defaultBusinessClients[0]),
       POWERTOOLS_SERVICE_NAME: 'lienthong-local',
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',

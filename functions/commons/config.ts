@@ -75,6 +75,36 @@ export const landConfigSchema = z
 /** The land registry's credentials secret (JSON). */
 export const landCredentialsSchema = z.object({ user: z.string().min(1), password: z.string().min(1) });
 
+export const businessConfigSchema = z
+  .object({
+    /** Base URL of the registry's REST API; the lookup is `<BUSINESS_ENDPOINT>/api/doanh-nghiep/{code}`. */
+    BUSINESS_ENDPOINT: z.url({ error: 'BUSINESS_ENDPOINT must be the business registry base URL' }),
+    /** The OAuth2 token endpoint, when the platform does not serve it at `<BUSINESS_ENDPOINT>/oauth/token`. */
+    BUSINESS_TOKEN_URL: z.url({ error: 'BUSINESS_TOKEN_URL must be a URL' }).optional(),
+    /** How the gateway authenticates at the token endpoint: HTTP Basic (default) or in the form body. */
+    BUSINESS_CLIENT_AUTH: z.enum(['basic', 'body']).default('basic'),
+    BUSINESS_DEADLINE_MS: z.coerce.number().int().min(100).max(28_000).default(8_000),
+    /** How long a business record is answered from the cache. */
+    BUSINESS_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3_600),
+    REGISTRY_CACHE_TABLE_NAME: z.string().min(1),
+    /** JSON `{ "clientId": ..., "clientSecret": ... }` (OAuth2 client credentials). */
+    BUSINESS_CREDENTIALS: optionalSecret,
+    BUSINESS_CREDENTIALS_SECRET_ID: optionalSecret,
+  })
+  .refine(
+    (env) => env.BUSINESS_CREDENTIALS !== undefined || env.BUSINESS_CREDENTIALS_SECRET_ID !== undefined,
+    {
+      message: 'set BUSINESS_CREDENTIALS or BUSINESS_CREDENTIALS_SECRET_ID',
+      path: ['BUSINESS_CREDENTIALS'],
+    },
+  );
+
+/** The business registry's OAuth2 client credentials secret (JSON). */
+export const businessCredentialsSchema = z.object({
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+});
+
 /** Circuit-breaker settings shared by every upstream adapter. */
 export const resilienceConfigSchema = z.object({
   UPSTREAM_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
@@ -85,3 +115,4 @@ export type ClientsConfig = z.infer<typeof clientsConfigSchema>;
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
 export type PopulationConfig = z.infer<typeof populationConfigSchema>;
 export type LandConfig = z.infer<typeof landConfigSchema>;
+export type BusinessConfig = z.infer<typeof businessConfigSchema>;

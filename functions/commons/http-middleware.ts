@@ -45,7 +45,15 @@ function decorate(
     'x-request-id': event.requestContext?.requestId ?? '',
     ...(started === undefined
       ? {}
-      : { 'server-timing': `gateway;dur=${(performance.now() - started).toFixed(1)}` }),
+      : {
+          // A handler's own metrics (e.g. `upstream;dur=…`) come first; the gateway's total is appended.
+          'server-timing': [
+            response.headers?.['server-timing'],
+            `gateway;dur=${(performance.now() - started).toFixed(1)}`,
+          ]
+            .filter(Boolean)
+            .join(', '),
+        }),
   };
 }
 

@@ -133,3 +133,17 @@ function parseEnvelope(event: APIGatewayProxyEvent, otherErrors: readonly FieldE
     ...(headers.data['x-dossier-id'] === undefined ? {} : { dossierId: headers.data['x-dossier-id'] }),
   };
 }
+
+/**
+ * Parses the path parameters of a request for public registry data (`GET /v1/businesses/{code}`):
+ * no purpose envelope; wrong parameters are named `path:<name>` with the rule they broke.
+ */
+export function parsePathParameters<S extends z.ZodType>(
+  event: APIGatewayProxyEvent,
+  pathSchema: S,
+): z.infer<S> {
+  const parameters = event.pathParameters ?? {};
+  const path = pathSchema.safeParse(parameters);
+  if (!path.success) throw new InvalidRequestError(fieldErrorsOf(path.error, parameters, 'path:'));
+  return path.data;
+}

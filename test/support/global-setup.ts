@@ -32,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
       SANDBOX_API_KEY: `test-${process.pid}-${Date.now()}`,
       POPULATION_DEADLINE_MS: '1500',
       LAND_DEADLINE_MS: '1500',
+      BUSINESS_DEADLINE_MS: '1500',
       UPSTREAM_BREAKER_HALF_OPEN_MS: '1000',
       POWERTOOLS_LOG_LEVEL: 'INFO',
     },
