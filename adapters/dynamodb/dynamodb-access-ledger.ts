@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { chainGenesisHash, entryHash } from '../../core/access-ledger/chain.js';
 import type { AccessLedger, AccessRecord } from '../../core/ports/access-ledger.js';
 
@@ -11,6 +11,9 @@ export interface DynamoDbAccessLedgerOptions {
 /**
  * The access ledger in DynamoDB. Each writer (one per Lambda container) appends to its own hash chain
  * (`pk = CHAIN#<id>`, `sk = <sequence>`), so concurrent containers never contend for a chain head.
+ * Beside each entry, in the same transaction: a witness by day (`pk = DAY#<yyyy-mm-dd>`,
+ * `sk = <recordedAt>#<chainId>#<sequence>`, carrying the entry's hash), so that deleting an entry —
+ * even a chain's last one — is detected, and one index item per data subject.
  * Writes are conditional puts only: the application never updates or deletes an entry.
  */
 export class DynamoDbAccessLedger implements AccessLedger {
@@ -46,7 +49,21 @@ export class DynamoDbAccessLedger implements AccessLedger {
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     };
-    // One index item per subject, in the same transaction: the entry and its index appear together or not at all.
+    const witness = {
+      TableName: this.options.tableName,
+      Item: {
+        pk: witnessPartition(access.recordedAt),
+        sk: witnessSortKey(access.recordedAt, chainId, sequence),
+        chainId,
+        sequence,
+        recordedAt: access.recordedAt,
+        entryHash: hash,
+        expiresAt,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
+    // One index item per subject, in the same transaction: the entry, its witness and its index appear
+    // together or not at all.
     const subjectIndex = access.subjectKeys.map((subjectKey) => ({
       TableName: this.options.tableName,
       Item: {
@@ -60,11 +77,11 @@ export class DynamoDbAccessLedger implements AccessLedger {
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
     try {
-      if (subjectIndex.length === 0) await this.documents.send(new PutCommand(entry));
-      else
-        await this.documents.send(
-          new TransactWriteCommand({ TransactItems: [entry, ...subjectIndex].map((Put) => ({ Put })) }),
-        );
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [entry, witness, ...subjectIndex].map((Put) => ({ Put })),
+        }),
+      );
     } catch (error) {
       // A failed write leaves a hole in this chain; start a fresh chain so the hole is not mistaken
       // for tampering, and let the caller withhold its answer.
@@ -83,6 +100,15 @@ export class DynamoDbAccessLedger implements AccessLedger {
 /** Zero-padded so that string order is sequence order. */
 export function sequenceKey(sequence: number): string {
   return String(sequence).padStart(12, '0');
+}
+
+/** The day partition of the witnesses (UTC day of the entry's time). */
+export function witnessPartition(recordedAt: string): string {
+  return `DAY#${recordedAt.slice(0, 10)}`;
+}
+
+export function witnessSortKey(recordedAt: string, chainId: string, sequence: number): string {
+  return `${recordedAt}#${chainId}#${sequenceKey(sequence)}`;
 }
 
 /** What a subject report shows of an access: who, when, why, what, and how it ended. */
