@@ -26,7 +26,8 @@ export function httpGatewayConventions(): MiddlewareObj<APIGatewayProxyEvent, AP
       } else {
         logger.error('request failed', {
           errorName: (error as Error | null)?.name,
-          stack: (error as Error | null)?.stack,
+          // The frames only: a foreign error's message may quote what it choked on (a registry's answer).
+          stack: (error as Error | null)?.stack?.split('\n').slice(1).join('\n'),
         });
       }
       request.response = errorToProblem(error, requestId);

@@ -1,8 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { redactPersonalData } from './log-redaction.js';
 
-/** One set of Powertools instances per container; service name and namespace come from the environment. */
-export const logger = new Logger({ serviceName: 'lienthong' });
+/**
+ * One set of Powertools instances per container; service name and namespace come from the environment.
+ * Log lines pass through `redactPersonalData`: personal data and keys are masked if a log call is ever
+ * handed them (log calls name request ids and kinds of failure, never people).
+ */
+export const logger = new Logger({ serviceName: 'lienthong', jsonReplacerFn: redactPersonalData });
 export const metrics = new Metrics({ namespace: 'Lienthong', serviceName: 'lienthong' });
 export const tracer = new Tracer({ serviceName: 'lienthong' });
