@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessLookupResponseSchema, businessPathSchema } from './business-records.js';
 import { citizenLookupRequestSchema, citizenLookupResponseSchema } from './citizen-lookup.js';
 import {
   citizenVerificationRequestSchema,
@@ -232,6 +233,36 @@ const exampleCertificate = {
       address: 'Số 12 đường Yersin, Phường Thủ Dầu Một, Thành phố Hồ Chí Minh',
       nationality: 'Việt Nam',
     },
+  ],
+};
+
+/** The sandbox's enterprise 3701234562, as the business lookup answers it. */
+const exampleBusiness = {
+  enterpriseCode: '3701234562',
+  names: {
+    vietnamese: 'CÔNG TY CỔ PHẦN ĐẦU TƯ XÂY DỰNG PHÚ CƯỜNG',
+    foreign: 'PHU CUONG CONSTRUCTION INVESTMENT JOINT STOCK COMPANY',
+    short: 'PHU CUONG JSC',
+  },
+  legalForm: { code: 'joint_stock_company', registryText: 'Công ty cổ phần' },
+  foundedOn: '2012-04-09',
+  charterCapitalVnd: 25_000_000_000,
+  status: { code: 'active', registryText: 'Đang hoạt động' },
+  headOffice: {
+    street: 'Số 26 đường Đoàn Trần Nghiệp, Khu phố 1',
+    fullAddress:
+      'Số 26 đường Đoàn Trần Nghiệp, Khu phố 1, Phường Thủ Dầu Một, Thành phố Hồ Chí Minh, Việt Nam',
+    registeredCommune: { code: '25747', name: 'Phường Thủ Dầu Một', era: '2025' },
+    current: {
+      commune: { code: '25747', name: 'Phường Thủ Dầu Một', era: '2025' },
+      province: { code: '79', name: 'Thành phố Hồ Chí Minh' },
+    },
+  },
+  representatives: [{ fullName: 'Nguyễn Văn An', role: 'Tổng giám đốc' }],
+  businessLines: [
+    { vsicCode: '4101', name: 'Xây dựng nhà để ở', main: true },
+    { vsicCode: '4102', name: 'Xây dựng nhà không để ở', main: false },
+    { vsicCode: '7110', name: 'Hoạt động kiến trúc và tư vấn kỹ thuật có liên quan', main: false },
   ],
 };
 
@@ -539,6 +570,62 @@ export const apiOperations: readonly ApiOperation[] = [
       'upstream-rejected',
       ...personalDataUpstreamProblems.slice(3),
     ],
+  },
+  {
+    operationId: 'lookUpBusiness',
+    method: 'GET',
+    path: '/v1/businesses/{enterpriseCode}',
+    summary: 'Look up an enterprise, branch or household business',
+    description: [
+      'The record the national business registration system holds under an enterprise (tax) code: names, legal form and status (each a stable `code` plus the registry’s Vietnamese wording in `registryText`), founding date, charter capital, head office with the 2025 commune it lies in, representatives (name and role only) and VSIC business lines. A branch (`NNNNNNNNNN-NNN`; the dash may be left out) names its parent enterprise.',
+      '',
+      'Business records are public registry data: no purpose envelope, no access-ledger entry. Answers are cached for a configured time (one hour by default); `x-cache: hit|miss` says whether the registry was asked, and `Server-Timing` carries the registry’s time on a miss.',
+    ].join('\n'),
+    tags: ['Businesses'],
+    security: 'apiKey',
+    personalData: false,
+    pathParameters: businessPathSchema,
+    pathParameterExamples: { enterpriseCode: '3701234562' },
+    responses: {
+      200: {
+        description: 'The business record',
+        schema: businessLookupResponseSchema,
+        schemaName: 'BusinessLookupResponse',
+        examples: {
+          enterprise: {
+            summary: 'An active joint-stock company in Thủ Dầu Một (sandbox 3701234562)',
+            value: { requestId: exampleRequestId, business: exampleBusiness, retrievedAt: exampleTime },
+          },
+        },
+      },
+    },
+    problems: [
+      'invalid-request',
+      'unauthenticated',
+      'forbidden',
+      'not-found',
+      'upstream-rejected',
+      'upstream-failed',
+      'upstream-unavailable',
+      'upstream-timeout',
+    ],
+    problemExamples: {
+      'invalid-request': {
+        checksum: {
+          summary: 'A code whose check digit is wrong (sent 3701234563)',
+          value: exampleProblem('invalid-request', 400, 'The request is not valid', {
+            detail: 'Invalid request: path:enterpriseCode (checksum)',
+            errors: [
+              {
+                field: 'path:enterpriseCode',
+                rule: 'checksum',
+                message: 'Tax code check digit must be 2, not 3',
+              },
+            ],
+          }),
+        },
+      },
+    },
   },
   {
     operationId: 'getOpenApiDocument',
