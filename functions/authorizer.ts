@@ -4,7 +4,11 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authenticateClient } from '../core/access/authenticate-client.js';
 import { UnauthenticatedError } from '../core/errors/unauthenticated-error.js';
-import { clientDirectory } from './commons/composition.js';
+import { recordRefusedKey } from '../core/access/record-refused-key.js';
+import { systemClock } from '../core/ports/clock.js';
+import { personalDataOperationOf } from '../infra/routes.js';
+import { purposeEnvelopeHeadersSchema } from '../schemas/purpose-envelope.js';
+import { accessLedger, clientDirectory } from './commons/composition.js';
 import { logger, tracer } from './commons/powertools.js';
 
 /** The message API Gateway turns into its 401 (UNAUTHORIZED) gateway response. */
@@ -40,10 +44,42 @@ export async function authorizeRequest(
   } catch (error) {
     if (error instanceof UnauthenticatedError) {
       logger.info('key refused', { reason: error.reason });
+      await ledgerRefusal(event);
       throw new Error(unauthorizedMessage, { cause: error });
     }
     throw error;
   }
+}
+
+/** On a personal-data route a refused key is ledgered here: no function will run to do it. */
+async function ledgerRefusal(event: APIGatewayRequestAuthorizerEvent): Promise<void> {
+  const operation = personalDataOperationOf(event.httpMethod, event.resource);
+  if (operation === undefined) return;
+  const claimed = (name: 'x-officer-id' | 'x-purpose' | 'x-dossier-id') => {
+    const parsed = purposeEnvelopeHeadersSchema.shape[name].safeParse(headerValue(event.headers, name));
+    return parsed.success ? parsed.data : undefined;
+  };
+  const { ledger } = await accessLedger();
+  await recordRefusedKey(
+    { accessLedger: ledger, clock: systemClock },
+    {
+      requestId: event.requestContext.requestId,
+      operation,
+      ...definedOnly({
+        officerId: claimed('x-officer-id'),
+        purpose: claimed('x-purpose'),
+        dossierId: claimed('x-dossier-id'),
+      }),
+    },
+  );
+}
+
+function definedOnly<T extends Record<string, string | undefined>>(
+  values: T,
+): Partial<Record<keyof T, string>> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<
+    Record<keyof T, string>
+  >;
 }
 
 function headerValue(headers: Record<string, string | undefined> | null, name: string): string | undefined {

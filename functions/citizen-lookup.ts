@@ -4,33 +4,27 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { defaultCitizenFields } from '../core/citizens/citizen-fields.js';
 import { lookUpCitizen } from '../core/citizens/look-up-citizen.js';
-import { systemClock } from '../core/ports/clock.js';
 import { citizenLookupRequestSchema, type CitizenLookupResponse } from '../schemas/citizen-lookup.js';
-import { accessLedger } from './commons/composition.js';
+import { personalDataAccess } from './commons/composition.js';
 import { populationRegistry } from './commons/population-composition.js';
 import { httpGatewayConventions, jsonResponse } from './commons/http-middleware.js';
+import { rateLimitHeaders } from './commons/problem-responses.js';
 import { parsePersonalDataRequest } from './commons/http-request.js';
 import { logger, metrics, tracer } from './commons/powertools.js';
 
 /** POST /v1/citizens/lookup — the citizen's record, limited to the fields the client may see. */
 export async function citizenLookupHandler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
-  const { body, envelope } = parsePersonalDataRequest(event, citizenLookupRequestSchema);
-  const [{ ledger, subjectKeys }, registry] = await Promise.all([accessLedger(), populationRegistry()]);
-  const lookup = await lookUpCitizen(
-    { populationRegistry: registry, accessLedger: ledger, subjectKeys, clock: systemClock },
-    body,
-    envelope,
-    defaultCitizenFields,
-  );
+  const { body, envelope, caller } = parsePersonalDataRequest(event, citizenLookupRequestSchema);
+  const [access, registry] = await Promise.all([personalDataAccess(), populationRegistry()]);
+  const lookup = await lookUpCitizen({ ...access, populationRegistry: registry }, body, envelope, caller);
   const response: CitizenLookupResponse = {
     requestId: envelope.requestId,
     citizen: lookup.citizen,
     fieldsDisclosed: [...lookup.fieldsDisclosed],
     retrievedAt: lookup.retrievedAt,
   };
-  return jsonResponse(200, response);
+  return jsonResponse(200, response, rateLimitHeaders(lookup.admission));
 }
 
 export const handler = middy(citizenLookupHandler)

@@ -5,22 +5,23 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { lookUpCertificate } from '../core/land/look-up-certificate.js';
-import { systemClock } from '../core/ports/clock.js';
 import { certificatePathSchema, type CertificateLookupResponse } from '../schemas/land-records.js';
-import { accessLedger } from './commons/composition.js';
+import { personalDataAccess } from './commons/composition.js';
 import { httpGatewayConventions, jsonResponse } from './commons/http-middleware.js';
+import { rateLimitHeaders } from './commons/problem-responses.js';
 import { parsePersonalDataPathRequest } from './commons/http-request.js';
 import { landRegistry } from './commons/land-composition.js';
 import { logger, metrics, tracer } from './commons/powertools.js';
 
 /** GET /v1/land/certificates/{serial} — the land-use certificate, its parcel and owners. */
 export async function landCertificateHandler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
-  const { path, envelope } = parsePersonalDataPathRequest(event, certificatePathSchema);
-  const [{ ledger, subjectKeys }, registry] = await Promise.all([accessLedger(), landRegistry()]);
+  const { path, envelope, caller } = parsePersonalDataPathRequest(event, certificatePathSchema);
+  const [access, registry] = await Promise.all([personalDataAccess(), landRegistry()]);
   const lookup = await lookUpCertificate(
-    { landRegistry: registry, accessLedger: ledger, subjectKeys, clock: systemClock },
+    { ...access, landRegistry: registry },
     path.serial,
     envelope,
+    caller,
   );
   const response: CertificateLookupResponse = {
     requestId: envelope.requestId,
@@ -29,7 +30,7 @@ export async function landCertificateHandler(event: APIGatewayProxyEvent): Promi
     fieldsDisclosed: [...lookup.fieldsDisclosed],
     retrievedAt: lookup.retrievedAt,
   };
-  return jsonResponse(200, response);
+  return jsonResponse(200, response, rateLimitHeaders(lookup.admission));
 }
 
 export const handler = middy(landCertificateHandler)

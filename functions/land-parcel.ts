@@ -5,11 +5,11 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { lookUpParcel } from '../core/land/look-up-parcel.js';
-import { systemClock } from '../core/ports/clock.js';
 import { parcelKeySchema } from '../schemas/land.js';
 import type { ParcelLookupResponse } from '../schemas/land-records.js';
-import { accessLedger } from './commons/composition.js';
+import { personalDataAccess } from './commons/composition.js';
 import { httpGatewayConventions, jsonResponse } from './commons/http-middleware.js';
+import { rateLimitHeaders } from './commons/problem-responses.js';
 import { parsePersonalDataPathRequest } from './commons/http-request.js';
 import { landRegistry } from './commons/land-composition.js';
 import { logger, metrics, tracer } from './commons/powertools.js';
@@ -19,13 +19,9 @@ import { logger, metrics, tracer } from './commons/powertools.js';
  * with either era's commune code: a 2025 code is searched under each commune it was formed from.
  */
 export async function landParcelHandler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
-  const { path, envelope } = parsePersonalDataPathRequest(event, parcelKeySchema);
-  const [{ ledger, subjectKeys }, registry] = await Promise.all([accessLedger(), landRegistry()]);
-  const lookup = await lookUpParcel(
-    { landRegistry: registry, accessLedger: ledger, subjectKeys, clock: systemClock },
-    path,
-    envelope,
-  );
+  const { path, envelope, caller } = parsePersonalDataPathRequest(event, parcelKeySchema);
+  const [access, registry] = await Promise.all([personalDataAccess(), landRegistry()]);
+  const lookup = await lookUpParcel({ ...access, landRegistry: registry }, path, envelope, caller);
   const response: ParcelLookupResponse = {
     requestId: envelope.requestId,
     query: path,
@@ -33,7 +29,7 @@ export async function landParcelHandler(event: APIGatewayProxyEvent): Promise<AP
     fieldsDisclosed: [...lookup.fieldsDisclosed],
     retrievedAt: lookup.retrievedAt,
   };
-  return jsonResponse(200, response);
+  return jsonResponse(200, response, rateLimitHeaders(lookup.admission));
 }
 
 export const handler = middy(landParcelHandler)

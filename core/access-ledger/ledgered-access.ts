@@ -79,6 +79,12 @@ export function outcomeOf(error: unknown): AccessOutcome {
       return error.kind;
     case 'upstream-rejected':
       return 'invalid';
+    case 'unauthenticated':
+      return 'unauthenticated';
+    case 'forbidden':
+      return 'denied';
+    case 'too-many-requests':
+      return 'rate-limited';
     default:
       return 'failed';
   }

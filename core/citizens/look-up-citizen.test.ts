@@ -1,5 +1,6 @@
-import type { CitizenRecord } from '../../schemas/citizen-records.js';
+import type { CitizenFieldName, CitizenRecord } from '../../schemas/citizen-records.js';
 import { NotFoundError } from '../errors/not-found-error.js';
+import type { Caller } from '../../schemas/clients.js';
 import type { AccessRecord } from '../ports/access-ledger.js';
 import { defaultCitizenFields, filterCitizenRecord } from './citizen-fields.js';
 import { lookUpCitizen } from './look-up-citizen.js';
@@ -31,9 +32,28 @@ function deps(found: CitizenRecord | Error) {
       accessLedger: { record: async (access: AccessRecord) => void recorded.push(access) },
       subjectKeys: { keyOf: (id: string) => `key(${id.slice(-3)})` },
       clock: { now: () => new Date('2026-11-27T00:00:00.000Z') },
+      requestCounters: unlimited,
     },
   };
 }
+
+const caller: Caller = {
+  clientId: 'district-7',
+  keyId: 'key-1',
+  unitCode: 'UBND-Q7',
+  policy: {
+    scopes: ['population:verify', 'population:lookup'],
+    fields: {},
+    rateLimit: { perSecond: 10 },
+    dailyQuota: 1000,
+  },
+};
+const unlimited = { count: async () => ({ allowed: true, remaining: 9, resetAt: 0 }) };
+
+const withFields = (citizen: CitizenFieldName[]): Caller => ({
+  ...caller,
+  policy: { ...caller.policy, fields: { citizen } },
+});
 
 describe('filterCitizenRecord', () => {
   it('keeps only allowed fields that the record has, and names them', () => {
@@ -63,7 +83,12 @@ describe('filterCitizenRecord', () => {
 describe('lookUpCitizen', () => {
   it('records the subject and exactly the disclosed fields', async () => {
     const { deps: d, recorded } = deps(record);
-    const lookup = await lookUpCitizen(d, { personalId: record.personalId }, envelope, ['name', 'bloodType']);
+    const lookup = await lookUpCitizen(
+      d,
+      { personalId: record.personalId },
+      envelope,
+      withFields(['name', 'bloodType']),
+    );
     expect(lookup.fieldsDisclosed).toEqual(['name']);
     expect(recorded).toMatchObject([
       {
@@ -77,15 +102,29 @@ describe('lookUpCitizen', () => {
 
   it('names the subject found by an old identity card number', async () => {
     const { deps: d, recorded } = deps(record);
-    await lookUpCitizen(d, { oldIdNumber: '280123456' }, envelope, ['name']);
+    await lookUpCitizen(d, { oldIdNumber: '280123456' }, envelope, withFields(['name']));
     expect(recorded[0]?.subjectKeys).toEqual(['key(123)']);
   });
 
   it('records a lookup of an unknown citizen as not found', async () => {
     const { deps: d, recorded } = deps(new NotFoundError('citizen'));
     await expect(
-      lookUpCitizen(d, { personalId: record.personalId }, envelope, ['name']),
+      lookUpCitizen(d, { personalId: record.personalId }, envelope, withFields(['name'])),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(recorded).toMatchObject([{ outcome: 'not-found', fieldsDisclosed: [] }]);
+  });
+});
+
+describe('lookUpCitizen field policy', () => {
+  it('discloses the minimal default fields to a client whose policy names none', async () => {
+    const { deps: d } = deps(record);
+    const lookup = await lookUpCitizen(d, { personalId: record.personalId }, envelope, caller);
+    expect(lookup.fieldsDisclosed).toEqual([
+      'name',
+      'dateOfBirth',
+      'sex',
+      'nationality',
+      'addresses.permanent',
+    ]);
   });
 });

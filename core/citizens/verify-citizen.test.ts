@@ -3,6 +3,7 @@ import { LedgerUnavailableError } from '../errors/ledger-unavailable-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { UpstreamTimeoutError } from '../errors/upstream-timeout-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
+import type { Caller } from '../../schemas/clients.js';
 import type { AccessRecord } from '../ports/access-ledger.js';
 import type { PopulationRegistry } from '../ports/population-registry.js';
 import { compareDatesOfBirth, verifyCitizen, type VerifyCitizenDependencies } from './verify-citizen.js';
@@ -57,17 +58,32 @@ function dependencies(populationRegistry: PopulationRegistry, ledgerFails = fals
     },
     subjectKeys: { keyOf: (id) => `hash-of-${id.length}-digits` },
     clock: { now: () => now },
+    requestCounters: unlimited,
   };
   return { deps, recorded, events };
 }
 
+const caller: Caller = {
+  clientId: 'district-7',
+  keyId: 'key-1',
+  unitCode: 'UBND-Q7',
+  policy: {
+    scopes: ['population:verify', 'population:lookup'],
+    fields: {},
+    rateLimit: { perSecond: 10 },
+    dailyQuota: 1000,
+  },
+};
+const unlimited = { count: async () => ({ allowed: true, remaining: 9, resetAt: 0 }) };
+
 describe('verifyCitizen', () => {
   it('answers the registry’s yes as a full match, recording the access before answering', async () => {
     const { deps, recorded, events } = dependencies(registry(true));
-    await expect(verifyCitizen(deps, claim, envelope)).resolves.toEqual({
+    await expect(verifyCitizen(deps, claim, envelope, caller)).resolves.toEqual({
       match: true,
       fields: { fullName: 'exact', dateOfBirth: 'match' },
       checkedAt: '2026-11-27T01:02:03.000Z',
+      admission: { limit: 10, remaining: 9, resetSeconds: 1 },
     });
     expect(events).toEqual(['verify', 'ledger']);
     expect(recorded).toEqual([
@@ -90,7 +106,7 @@ describe('verifyCitizen', () => {
   it('grades a wrong date of birth as different, with the name still exact', async () => {
     const { deps, events } = dependencies(registry(false));
     await expect(
-      verifyCitizen(deps, { ...claim, dateOfBirth: '1995-03-16' }, envelope),
+      verifyCitizen(deps, { ...claim, dateOfBirth: '1995-03-16' }, envelope, caller),
     ).resolves.toMatchObject({
       match: false,
       fields: { fullName: 'exact', dateOfBirth: 'different' },
@@ -101,7 +117,9 @@ describe('verifyCitizen', () => {
   it('counts a name that differs only in tone placement as a match', async () => {
     const hoa = { ...anRecord, name: { family: 'Lê', middle: 'Thị', given: 'Hòa', full: 'Lê Thị Hòa' } };
     const { deps } = dependencies(registry(false, hoa));
-    await expect(verifyCitizen(deps, { ...claim, fullName: 'Lê Thị Hoà' }, envelope)).resolves.toMatchObject({
+    await expect(
+      verifyCitizen(deps, { ...claim, fullName: 'Lê Thị Hoà' }, envelope, caller),
+    ).resolves.toMatchObject({
       match: true,
       fields: { fullName: 'normalized', dateOfBirth: 'match' },
     });
@@ -110,7 +128,7 @@ describe('verifyCitizen', () => {
   it('never counts a name equal only without diacritics as a match', async () => {
     const { deps } = dependencies(registry(false));
     await expect(
-      verifyCitizen(deps, { ...claim, fullName: 'Nguyen Van An' }, envelope),
+      verifyCitizen(deps, { ...claim, fullName: 'Nguyen Van An' }, envelope, caller),
     ).resolves.toMatchObject({
       match: false,
       fields: { fullName: 'diacritics_insensitive', dateOfBirth: 'match' },
@@ -119,7 +137,9 @@ describe('verifyCitizen', () => {
 
   it('grades a year given for a full date of birth as a year-only match, not a match', async () => {
     const { deps } = dependencies(registry(false));
-    await expect(verifyCitizen(deps, { ...claim, dateOfBirth: '1995' }, envelope)).resolves.toMatchObject({
+    await expect(
+      verifyCitizen(deps, { ...claim, dateOfBirth: '1995' }, envelope, caller),
+    ).resolves.toMatchObject({
       match: false,
       fields: { dateOfBirth: 'year_only_match' },
     });
@@ -127,7 +147,7 @@ describe('verifyCitizen', () => {
 
   it('answers an unknown personal id like a different person, revealing nothing more', async () => {
     const { deps } = dependencies(registry(false, new NotFoundError('citizen')));
-    await expect(verifyCitizen(deps, claim, envelope)).resolves.toMatchObject({
+    await expect(verifyCitizen(deps, claim, envelope, caller)).resolves.toMatchObject({
       match: false,
       fields: { fullName: 'different', dateOfBirth: 'different' },
     });
@@ -136,18 +156,18 @@ describe('verifyCitizen', () => {
   it('records a failed registry call with its outcome and rethrows the failure', async () => {
     const timeout = new UpstreamTimeoutError('population', 8000);
     const { deps, recorded } = dependencies(registry(timeout));
-    await expect(verifyCitizen(deps, claim, envelope)).rejects.toBe(timeout);
+    await expect(verifyCitizen(deps, claim, envelope, caller)).rejects.toBe(timeout);
     expect(recorded.map((r) => r.outcome)).toEqual(['upstream-timeout']);
   });
 
   it('withholds the answer when the ledger cannot record the access', async () => {
     const { deps } = dependencies(registry(true), true);
-    await expect(verifyCitizen(deps, claim, envelope)).rejects.toBeInstanceOf(LedgerUnavailableError);
+    await expect(verifyCitizen(deps, claim, envelope, caller)).rejects.toBeInstanceOf(LedgerUnavailableError);
   });
 
   it('never puts the personal id into the ledger record', async () => {
     const { deps, recorded } = dependencies(registry(true));
-    await verifyCitizen(deps, claim, envelope);
+    await verifyCitizen(deps, claim, envelope, caller);
     expect(JSON.stringify(recorded)).not.toContain(claim.personalId);
   });
 });
@@ -162,5 +182,17 @@ describe('compareDatesOfBirth', () => {
     ['1996', '1995-03-15', 'different'],
   ])('grades claimed %s against registered %s as %s', (claimed, registered, grade) => {
     expect(compareDatesOfBirth(claimed, registered)).toBe(grade);
+  });
+});
+
+describe('verifyCitizen admission', () => {
+  it('refuses a caller without the verify scope, without asking the registry, and ledgers the denial', async () => {
+    const { deps, recorded, events } = dependencies(registry(true));
+    const lookupOnly: Caller = { ...caller, policy: { ...caller.policy, scopes: ['population:lookup'] } };
+    await expect(verifyCitizen(deps, claim, envelope, lookupOnly)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    expect(events).toEqual(['ledger']);
+    expect(recorded.map((r) => r.outcome)).toEqual(['denied']);
   });
 });

@@ -1,11 +1,13 @@
 import type { DateOfBirthMatch } from '../../schemas/citizen-verification.js';
 import { compareNames, isNameMatch, type NameMatch } from '../../schemas/names.js';
+import type { Caller, Scope } from '../../schemas/clients.js';
 import { ledgeredAccess, type LedgerDependencies } from '../access-ledger/ledgered-access.js';
+import { admitRequest, type Admission, type AdmissionDependencies } from '../access/admit-request.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
 import type { CitizenClaim, PopulationRegistry } from '../ports/population-registry.js';
 
-export interface VerifyCitizenDependencies extends LedgerDependencies {
+export interface VerifyCitizenDependencies extends LedgerDependencies, AdmissionDependencies {
   readonly populationRegistry: PopulationRegistry;
 }
 
@@ -13,14 +15,16 @@ export interface CitizenVerification {
   readonly match: boolean;
   readonly fields: { readonly fullName: NameMatch; readonly dateOfBirth: DateOfBirthMatch };
   readonly checkedAt: string;
+  readonly admission: Admission;
 }
 
-export const verifyOperation = 'population:verify';
+export const verifyOperation = 'population:verify' satisfies Scope;
 
 /**
  * Verifies a citizen's identity against the population registry, graded per field.
  *
  * Primary course:
+ *  0. Admit the caller: scope, purpose, rate limit and quota (a refusal is ledgered like any outcome).
  *  1. Ask the registry whether the claimed id, name and date of birth belong together (yes/no).
  *  2. On a no, find out which fact differs: compare the claim with the registry's record inside the
  *     gateway (nothing of the record leaves it), so a name that differs only in tone placement or
@@ -31,11 +35,15 @@ export async function verifyCitizen(
   deps: VerifyCitizenDependencies,
   claim: CitizenClaim,
   envelope: AccessEnvelope,
+  caller: Caller,
 ): Promise<CitizenVerification> {
   const { result, recordedAt } = await ledgeredAccess(
     deps,
     { envelope, operation: verifyOperation, subjects: [claim.personalId] },
-    () => gradeClaim(deps.populationRegistry, claim, envelope),
+    async () => {
+      const admission = await admitRequest(deps, caller, verifyOperation, envelope.purpose);
+      return { ...(await gradeClaim(deps.populationRegistry, claim, envelope)), admission };
+    },
     () => ({ fieldsDisclosed: [] }),
   );
   return { ...result, checkedAt: recordedAt };

@@ -1,7 +1,8 @@
+import type { Scope } from '../../schemas/clients.js';
 import type { Certificate, LandPersonalField } from '../../schemas/land-records.js';
 
 /** The access every land answer is ledgered under: land answers name their owners. */
-export const landReadOperation = 'land:read';
+export const landReadOperation = 'land:read' satisfies Scope;
 
 /**
  * What a land answer discloses about people: the owners (and spouses) named on its certificates are

@@ -1,3 +1,4 @@
+import { trustedCaller, unlimitedCounters } from '../../test/support/admission-fakes.js';
 import { LedgerUnavailableError } from '../errors/ledger-unavailable-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { UpstreamRejectedError } from '../errors/upstream-rejected-error.js';
@@ -72,6 +73,7 @@ function dependencies(answer: () => Promise<CertificateRecord>, ledgerFails = fa
     },
     subjectKeys: { keyOf: (id) => `hash-of-${id.length}-digits` },
     clock: { now: () => now },
+    requestCounters: unlimitedCounters,
   };
   return { deps, recorded, events };
 }
@@ -79,17 +81,18 @@ function dependencies(answer: () => Promise<CertificateRecord>, ledgerFails = fa
 describe('lookUpCertificate', () => {
   it('answers the certificate with its parcel, after recording the access', async () => {
     const { deps, events } = dependencies(async () => record);
-    await expect(lookUpCertificate(deps, 'DA 12345678', envelope)).resolves.toEqual({
+    await expect(lookUpCertificate(deps, 'DA 12345678', envelope, trustedCaller)).resolves.toEqual({
       ...record,
       fieldsDisclosed: ['owners.fullName', 'owners.idDocument', 'owners.address', 'owners.nationality'],
       retrievedAt: '2026-11-27T01:02:03.000Z',
+      admission: { limit: 10, remaining: 9, resetSeconds: 1 },
     });
     expect(events).toEqual(['registry', 'ledger']);
   });
 
   it('records the owners as subjects under land:read, without their personal ids', async () => {
     const { deps, recorded } = dependencies(async () => record);
-    await lookUpCertificate(deps, 'DA 12345678', envelope);
+    await lookUpCertificate(deps, 'DA 12345678', envelope, trustedCaller);
     expect(recorded).toEqual([
       expect.objectContaining({
         operation: 'land:read',
@@ -103,20 +106,22 @@ describe('lookUpCertificate', () => {
 
   it('records a certificate that was not found and rethrows', async () => {
     const { deps, recorded } = dependencies(async () => Promise.reject(new NotFoundError('certificate')));
-    await expect(lookUpCertificate(deps, 'DA 00000000', envelope)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(lookUpCertificate(deps, 'DA 00000000', envelope, trustedCaller)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(recorded).toEqual([expect.objectContaining({ outcome: 'not-found', subjectKeys: [] })]);
   });
 
   it('records a key the registry rejected as invalid', async () => {
     const rejected = new UpstreamRejectedError('land', 'refused');
     const { deps, recorded } = dependencies(async () => Promise.reject(rejected));
-    await expect(lookUpCertificate(deps, 'DA 00000000', envelope)).rejects.toBe(rejected);
+    await expect(lookUpCertificate(deps, 'DA 00000000', envelope, trustedCaller)).rejects.toBe(rejected);
     expect(recorded.map((r) => r.outcome)).toEqual(['invalid']);
   });
 
   it('withholds the answer when the ledger cannot record the access', async () => {
     const { deps } = dependencies(async () => record, true);
-    await expect(lookUpCertificate(deps, 'DA 12345678', envelope)).rejects.toBeInstanceOf(
+    await expect(lookUpCertificate(deps, 'DA 12345678', envelope, trustedCaller)).rejects.toBeInstanceOf(
       LedgerUnavailableError,
     );
   });

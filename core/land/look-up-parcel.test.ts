@@ -1,3 +1,4 @@
+import { trustedCaller, unlimitedCounters } from '../../test/support/admission-fakes.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { UpstreamFailedError } from '../errors/upstream-failed-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
@@ -76,6 +77,7 @@ function dependencies(held: Record<string, ParcelRecord | Error>) {
     accessLedger: { record: async (access) => void recorded.push(access) },
     subjectKeys: { keyOf: (id) => `key-of-${id}` },
     clock: { now: () => now },
+    requestCounters: unlimitedCounters,
   };
   return { deps, recorded, asked };
 }
@@ -96,33 +98,35 @@ describe('lookUpParcel', () => {
   it('finds a parcel numbered under a predecessor of the 2025 commune asked for', async () => {
     const orchard = parcelIn('25753', [certificate('074152000777')]);
     const { deps } = dependencies({ '25753': orchard });
-    const lookup = await lookUpParcel(deps, key('25747'), envelope);
+    const lookup = await lookUpParcel(deps, key('25747'), envelope, trustedCaller);
     expect(lookup.parcels).toEqual([orchard]);
     expect(lookup.retrievedAt).toBe('2026-11-27T01:02:03.000Z');
   });
 
   it('asks the registry under every candidate commune', async () => {
     const { deps, asked } = dependencies({ '25753': parcelIn('25753') });
-    await lookUpParcel(deps, key('25747'), envelope);
+    await lookUpParcel(deps, key('25747'), envelope, trustedCaller);
     expect([...asked].sort()).toEqual(['25741', '25747', '25753', '25756', '25774']);
   });
 
   it('returns every match when several old numberings hold the key', async () => {
     const { deps } = dependencies({ '25747': parcelIn('25747'), '25756': parcelIn('25756') });
-    const lookup = await lookUpParcel(deps, key('25747'), envelope);
+    const lookup = await lookUpParcel(deps, key('25747'), envelope, trustedCaller);
     expect(lookup.parcels.map((p) => p.parcel.commune.former.code)).toEqual(['25747', '25756']);
   });
 
   it('answers not found only when no candidate matched, and ledgers it once', async () => {
     const { deps, recorded } = dependencies({});
-    await expect(lookUpParcel(deps, key('25747'), envelope)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(lookUpParcel(deps, key('25747'), envelope, trustedCaller)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(recorded.map((r) => r.outcome)).toEqual(['not-found']);
   });
 
   it('fails the search when a candidate failed for another reason than not found', async () => {
     const failure = new UpstreamFailedError('land', 'HTTP 503');
     const { deps, recorded } = dependencies({ '25753': parcelIn('25753'), '25741': failure });
-    await expect(lookUpParcel(deps, key('25747'), envelope)).rejects.toBe(failure);
+    await expect(lookUpParcel(deps, key('25747'), envelope, trustedCaller)).rejects.toBe(failure);
     expect(recorded.map((r) => r.outcome)).toEqual(['upstream-failed']);
   });
 
@@ -131,7 +135,7 @@ describe('lookUpParcel', () => {
       '25747': parcelIn('25747', [certificate('074095000123', '074195000456')]),
       '25753': parcelIn('25753', [certificate('074152000777')]),
     });
-    const lookup = await lookUpParcel(deps, key('25747'), envelope);
+    const lookup = await lookUpParcel(deps, key('25747'), envelope, trustedCaller);
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({
       operation: 'land:read',
@@ -150,7 +154,7 @@ describe('lookUpParcel', () => {
 
   it('discloses no personal fields for a parcel without a certificate', async () => {
     const { deps, recorded } = dependencies({ '25753': parcelIn('25753') });
-    await lookUpParcel(deps, key('25753'), envelope);
+    await lookUpParcel(deps, key('25753'), envelope, trustedCaller);
     expect(recorded[0]).toMatchObject({ subjectKeys: [], fieldsDisclosed: [] });
   });
 });

@@ -1,17 +1,20 @@
 import { adminUnitByCode, predecessorsOf } from '../../schemas/admin-units/index.js';
 import type { ParcelKey } from '../../schemas/land.js';
 import type { LandPersonalField, ParcelRecord } from '../../schemas/land-records.js';
+import type { Caller } from '../../schemas/clients.js';
 import { ledgeredAccess, type LedgerDependencies } from '../access-ledger/ledgered-access.js';
+import { admitRequest, type Admission, type AdmissionDependencies } from '../access/admit-request.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
 import type { LandRegistry } from '../ports/land-registry.js';
 import { landDisclosureOf, landReadOperation } from './land-disclosure.js';
 
-export interface LookUpParcelDependencies extends LedgerDependencies {
+export interface LookUpParcelDependencies extends LedgerDependencies, AdmissionDependencies {
   readonly landRegistry: LandRegistry;
 }
 
 export interface ParcelLookup {
+  readonly admission: Admission;
   /** Every parcel the key matched, one per pre-2025 numbering, in the order of the candidates. */
   readonly parcels: readonly ParcelRecord[];
   readonly fieldsDisclosed: readonly LandPersonalField[];
@@ -37,6 +40,7 @@ export function candidateCommunes(communeCode: string): string[] {
  * Looks a parcel up by commune, map sheet and parcel number, with either era's commune code.
  *
  * Primary course:
+ *  0. Admit the caller: scope, purpose, rate limit and quota (a refusal is ledgered like any outcome).
  *  1. Work out which pre-2025 numberings the commune code can mean (itself, and a 2025 commune's
  *     predecessors).
  *  2. Ask the registry for the parcel under each of them, a few at a time; keep every match.
@@ -47,16 +51,20 @@ export async function lookUpParcel(
   deps: LookUpParcelDependencies,
   key: ParcelKey,
   envelope: AccessEnvelope,
+  caller: Caller,
 ): Promise<ParcelLookup> {
   const candidates = candidateCommunes(key.communeCode);
   const { result, recordedAt } = await ledgeredAccess(
     deps,
     { envelope, operation: landReadOperation, subjects: [] },
-    () => searchCandidates(deps.landRegistry, candidates, key, envelope),
-    (parcels) => landDisclosureOf(parcels.flatMap((record) => record.certificates)),
+    async () => {
+      const admission = await admitRequest(deps, caller, landReadOperation, envelope.purpose);
+      return { admission, parcels: await searchCandidates(deps.landRegistry, candidates, key, envelope) };
+    },
+    ({ parcels }) => landDisclosureOf(parcels.flatMap((record) => record.certificates)),
   );
-  const { fieldsDisclosed } = landDisclosureOf(result.flatMap((record) => record.certificates));
-  return { parcels: result, fieldsDisclosed, retrievedAt: recordedAt };
+  const { fieldsDisclosed } = landDisclosureOf(result.parcels.flatMap((record) => record.certificates));
+  return { ...result, fieldsDisclosed, retrievedAt: recordedAt };
 }
 
 /**

@@ -1,7 +1,9 @@
 /** How an access to personal data ended. */
 export type AccessOutcome =
   | 'allowed'
+  | 'unauthenticated'
   | 'denied'
+  | 'rate-limited'
   | 'invalid'
   | 'not-found'
   | 'upstream-failed'

@@ -1,5 +1,9 @@
 import { DynamoDbAccessLedger } from '../../adapters/dynamodb/dynamodb-access-ledger.js';
 import { DynamoDbClientDirectory } from '../../adapters/dynamodb/dynamodb-client-directory.js';
+import type { AdmissionDependencies } from '../../core/access/admit-request.js';
+import type { LedgerDependencies } from '../../core/access-ledger/ledgered-access.js';
+import { systemClock } from '../../core/ports/clock.js';
+import { DynamoDbRequestCounters } from '../../adapters/dynamodb/dynamodb-request-counters.js';
 import { ApiKeyHasher } from '../../adapters/keys/api-key-hasher.js';
 import { HmacSubjectKeys } from '../../adapters/keys/hmac-subject-keys.js';
 import { documents, dynamoDb } from './aws-clients.js';
@@ -7,7 +11,13 @@ import { HttpProbe } from '../../adapters/probes/http-probe.js';
 import { TableProbe } from '../../adapters/probes/table-probe.js';
 import type { DependencyProbe } from '../../core/ports/dependency-probe.js';
 import { tables } from '../../infra/resources.js';
-import { clientsConfigSchema, ledgerConfigSchema, loadConfig, resilienceConfigSchema } from './config.js';
+import {
+  clientsConfigSchema,
+  countersConfigSchema,
+  ledgerConfigSchema,
+  loadConfig,
+  resilienceConfigSchema,
+} from './config.js';
 import { resolveSecret } from './secrets.js';
 
 /**
@@ -46,6 +56,18 @@ export const accessLedger = once(async () => {
     subjectKeys: new HmacSubjectKeys(pepper),
   };
 });
+
+/** Rate-limit and quota counters shared by every container. */
+export const requestCounters = once(async () => {
+  const config = loadConfig(countersConfigSchema);
+  return new DynamoDbRequestCounters(documents, config.COUNTERS_TABLE_NAME);
+});
+
+/** What every personal-data use case needs besides its registry: the ledger and admission control. */
+export async function personalDataAccess(): Promise<LedgerDependencies & AdmissionDependencies> {
+  const [{ ledger, subjectKeys }, counters] = await Promise.all([accessLedger(), requestCounters()]);
+  return { accessLedger: ledger, subjectKeys, requestCounters: counters, clock: systemClock };
+}
 
 /** The circuit-breaker settings every upstream adapter shares. */
 export function breakerSettings() {

@@ -86,11 +86,11 @@ function safeJson(text: string): unknown {
 export function parsePersonalDataRequest<S extends z.ZodType>(
   event: APIGatewayProxyEvent,
   bodySchema: S,
-): { body: z.infer<S>; envelope: AccessEnvelope } {
+): { body: z.infer<S>; envelope: AccessEnvelope; caller: Caller } {
   const body = parseJsonBody(event, bodySchema);
-  const envelope = parseEnvelope(event, body.ok ? [] : body.errors);
+  const { envelope, caller } = parseEnvelope(event, body.ok ? [] : body.errors);
   if (!body.ok) throw new InvalidRequestError(body.errors); // parseEnvelope has thrown already
-  return { body: body.value, envelope };
+  return { body: body.value, envelope, caller };
 }
 
 /**
@@ -101,13 +101,13 @@ export function parsePersonalDataRequest<S extends z.ZodType>(
 export function parsePersonalDataPathRequest<S extends z.ZodType>(
   event: APIGatewayProxyEvent,
   pathSchema: S,
-): { path: z.infer<S>; envelope: AccessEnvelope } {
+): { path: z.infer<S>; envelope: AccessEnvelope; caller: Caller } {
   const parameters = event.pathParameters ?? {};
   const path = pathSchema.safeParse(parameters);
   const pathErrors = path.success ? [] : fieldErrorsOf(path.error, parameters, 'path:');
-  const envelope = parseEnvelope(event, pathErrors);
+  const { envelope, caller } = parseEnvelope(event, pathErrors);
   if (!path.success) throw new InvalidRequestError(pathErrors); // parseEnvelope has thrown already
-  return { path: path.data, envelope };
+  return { path: path.data, envelope, caller };
 }
 
 /**
@@ -115,7 +115,10 @@ export function parsePersonalDataPathRequest<S extends z.ZodType>(
  * Throws `InvalidRequestError` with the header errors and `otherErrors` (the request's other fields)
  * when there are any.
  */
-function parseEnvelope(event: APIGatewayProxyEvent, otherErrors: readonly FieldError[]): AccessEnvelope {
+function parseEnvelope(
+  event: APIGatewayProxyEvent,
+  otherErrors: readonly FieldError[],
+): { envelope: AccessEnvelope; caller: Caller } {
   const caller = callerOf(event);
   const headers = purposeEnvelopeHeadersSchema.safeParse(event.headers);
   const errors = [
@@ -123,7 +126,7 @@ function parseEnvelope(event: APIGatewayProxyEvent, otherErrors: readonly FieldE
     ...otherErrors,
   ];
   if (!headers.success || errors.length > 0) throw new InvalidRequestError(errors);
-  return {
+  const envelope: AccessEnvelope = {
     requestId: event.requestContext.requestId,
     clientId: caller.clientId,
     keyId: caller.keyId,
@@ -132,6 +135,7 @@ function parseEnvelope(event: APIGatewayProxyEvent, otherErrors: readonly FieldE
     purpose: headers.data['x-purpose'],
     ...(headers.data['x-dossier-id'] === undefined ? {} : { dossierId: headers.data['x-dossier-id'] }),
   };
+  return { envelope, caller };
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { GatewayError } from '../../core/errors/gateway-error.js';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.js';
+import { RateLimitedError } from '../../core/errors/rate-limited-error.js';
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
+import type { Admission } from '../../core/access/admit-request.js';
 import { problemCatalogue, problemTypeUri, type ProblemKind } from '../../schemas/problem-types.js';
 import { problemMediaType, type FieldError, type Problem } from '../../schemas/problem.js';
 
@@ -55,6 +57,26 @@ export function errorToProblem(error: unknown, requestId: string | undefined): A
     requestId,
     detail: error.message,
     ...(error instanceof InvalidRequestError ? { errors: error.fieldErrors } : {}),
-    ...(error instanceof UpstreamUnavailableError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    ...(error instanceof UpstreamUnavailableError || error instanceof RateLimitedError
+      ? { retryAfterSeconds: error.retryAfterSeconds }
+      : {}),
+    ...(error instanceof RateLimitedError && error.limit === 'rate'
+      ? {
+          headers: rateLimitHeaders({
+            limit: error.allowance,
+            remaining: 0,
+            resetSeconds: error.retryAfterSeconds,
+          }),
+        }
+      : {}),
   });
+}
+
+/** The IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers) for a key's per-second limit. */
+export function rateLimitHeaders(admission: Admission): Record<string, string> {
+  return {
+    'ratelimit-limit': String(admission.limit),
+    'ratelimit-remaining': String(admission.remaining),
+    'ratelimit-reset': String(admission.resetSeconds),
+  };
 }

@@ -153,6 +153,14 @@ export class GatewayFunction extends NodejsFunction {
     key?.grant(this, 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
   }
 
+  /** Atomic counter updates (UpdateItem only): rate limits and quotas. */
+  public grantUpdateItem(table: ITable, key?: IKey): void {
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn] }),
+    );
+    key?.grant(this, 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
+  }
+
   /** Point reads of the table (GetItem, Query on the base table; no Scan, no writes). */
   public grantReadItems(table: ITable, key?: IKey): void {
     this.addToRolePolicy(

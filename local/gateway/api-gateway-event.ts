@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
 import type { GatewayRoute } from '../../infra/routes.js';
@@ -54,6 +53,7 @@ export function authorizerEvent(
   request: IncomingRequest,
   route: GatewayRoute,
   pathParameters: Record<string, string>,
+  requestId: string,
 ): APIGatewayRequestAuthorizerEvent {
   const query = queryParameters(request.url);
   const headers = singleValueHeaders(request.headers);
@@ -70,7 +70,7 @@ export function authorizerEvent(
     multiValueQueryStringParameters: query.multi,
     stageVariables: null,
     requestContext: requestContext(
-      randomUUID(),
+      requestId,
       request,
       route,
       null,

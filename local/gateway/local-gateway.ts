@@ -111,6 +111,13 @@ async function serve(
   const { route, parameters = {} } = match;
 
   let authorizerContext: Record<string, unknown> | null = null;
+  if (route.authorized && !request.headers['x-api-key']) {
+    // API Gateway refuses a request without the authorizer's identity source before any code runs.
+    return problemResponse('unauthenticated', {
+      requestId,
+      detail: 'A valid API key is required in the x-api-key header',
+    });
+  }
   if (route.authorized) {
     const decision = await authorize(options.authorizer, request, route, parameters, requestId);
     if ('statusCode' in decision) return decision;
@@ -151,7 +158,7 @@ async function authorize(
   let result: APIGatewayAuthorizerResult;
   try {
     result = await authorizer(
-      authorizerEvent(request, route, parameters),
+      authorizerEvent(request, route, parameters, requestId),
       lambdaContext('authorizer', requestId, 10_000),
     );
   } catch (error) {

@@ -1,0 +1,72 @@
+import type { Caller, Scope } from '../../schemas/clients.js';
+import { ForbiddenError } from '../errors/forbidden-error.js';
+import { RateLimitedError } from '../errors/rate-limited-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { RequestCounters } from '../ports/request-counters.js';
+
+export interface AdmissionDependencies {
+  readonly requestCounters: RequestCounters;
+  readonly clock: Clock;
+}
+
+/** What the caller has left after this request, for the RateLimit response headers. */
+export interface Admission {
+  readonly limit: number;
+  readonly remaining: number;
+  readonly resetSeconds: number;
+}
+
+/** Vietnam's calendar day (UTC+7) decides when a daily quota starts over. */
+const vietnamOffsetSeconds = 7 * 3600;
+const daySeconds = 86_400;
+
+/**
+ * Decides whether a known caller may make this request.
+ *
+ * Primary course:
+ *  1. The operation must be among the client's scopes.
+ *  2. The stated purpose, if the client's purposes are restricted, must be one of them.
+ *  3. The request must fit the key's rate limit (per second) and the client's daily quota.
+ */
+export async function admitRequest(
+  deps: AdmissionDependencies,
+  caller: Caller,
+  operation: Scope,
+  purpose?: string,
+): Promise<Admission> {
+  const { policy } = caller;
+  if (!policy.scopes.includes(operation)) {
+    throw new ForbiddenError('scope', `This client may not perform ${operation}`);
+  }
+  if (purpose !== undefined && policy.allowedPurposes && !policy.allowedPurposes.includes(purpose)) {
+    throw new ForbiddenError(
+      'purpose',
+      'This client may not access personal data for the stated purpose (x-purpose)',
+    );
+  }
+
+  const now = Math.floor(deps.clock.now().getTime() / 1000);
+  const dayStart = Math.floor((now + vietnamOffsetSeconds) / daySeconds) * daySeconds - vietnamOffsetSeconds;
+  // One after the other, so that a request refused by the rate limit does not spend the daily quota.
+  const perSecond = await deps.requestCounters.count(
+    `rate#${caller.keyId}`,
+    now,
+    1,
+    policy.rateLimit.perSecond,
+  );
+  if (!perSecond.allowed) throw new RateLimitedError('rate', 1, policy.rateLimit.perSecond);
+  const perDay = await deps.requestCounters.count(
+    `day#${caller.clientId}`,
+    dayStart,
+    daySeconds,
+    policy.dailyQuota,
+  );
+  if (!perDay.allowed) {
+    throw new RateLimitedError('daily-quota', Math.max(1, perDay.resetAt - now), policy.dailyQuota);
+  }
+  return {
+    limit: policy.rateLimit.perSecond,
+    remaining: perSecond.remaining,
+    resetSeconds: Math.max(1, perSecond.resetAt - now),
+  };
+}
