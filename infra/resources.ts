@@ -57,6 +57,16 @@ export const tables = {
     timeToLiveAttribute: 'expiresAt',
   },
   /**
+   * Request counters for rate limits and daily quotas: one item per key (or client) and window,
+   * incremented atomically by every container, expiring after the window.
+   */
+  requestCounters: {
+    id: 'RequestCounters',
+    envVar: 'COUNTERS_TABLE_NAME',
+    partitionKey: { name: 'pk', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+  },
+  /**
    * Public registry answers worth keeping for a while (business records), one item per record
    * (`BUSINESS#<enterprise code>`), expiring after the configured TTL. Never personal-data answers.
    */

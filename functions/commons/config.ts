@@ -56,6 +56,8 @@ export const populationConfigSchema = z
     },
   );
 
+export const countersConfigSchema = z.object({ COUNTERS_TABLE_NAME: z.string().min(1) });
+
 /** The population registry's credentials secret (JSON). */
 export const populationCredentialsSchema = z.object({ user: z.string().min(1), secret: z.string().min(1) });
 
