@@ -35,17 +35,53 @@ export interface GatewayRoute {
   readonly authorized: boolean;
 }
 
+  /**
+   * For routes that disclose personal data: the operation (scope) they perform. A refused key on
+   * such a route is ledgered by the authorizer, since no function runs for it.
+   */
+  readonly personalData?: PersonalDataOperation;
+}
+
+/** The scopes whose operations touch personal data (kept in step with `schemas/clients.ts`). */
+export type PersonalDataOperation =
+  'population:verify' | 'population:lookup' | 'land:read' | 'audit:subject-report';
+
+/** The personal-data operation behind a method and resource path, if any. */
+export function personalDataOperationOf(
+  method: string,
+  resourcePath: string,
+): PersonalDataOperation | undefined {
+  return gatewayRoutes.find((route) => route.method === method && route.path === resourcePath)?.personalData;
 export const gatewayRoutes: readonly GatewayRoute[] = [
   { method: 'GET', path: '/v1/health', function: 'health', authorized: false },
-  { method: 'POST', path: '/v1/citizens/verify', function: 'verifyCitizen', authorized: true },
-  { method: 'POST', path: '/v1/citizens/lookup', function: 'citizenLookup', authorized: true },
+  {
+    method: 'POST',
+    path: '/v1/citizens/verify',
+    function: 'verifyCitizen',
+    authorized: true,
+    personalData: 'population:verify',
+  },
+  {
+    method: 'POST',
+    path: '/v1/citizens/lookup',
+    function: 'citizenLookup',
+    authorized: true,
+    personalData: 'population:lookup',
+  },
   {
     method: 'GET',
     path: '/v1/land/parcels/{communeCode}/{mapSheet}/{parcelNumber}',
     function: 'landParcel',
     authorized: true,
   },
-  { method: 'GET', path: '/v1/land/certificates/{serial}', function: 'landCertificate', authorized: true },
+    personalData: 'land:read',
+  },
+  {
+    method: 'GET',
+    path: '/v1/land/certificates/{serial}',
+    function: 'landCertificate',
+    authorized: true,
+    personalData: 'land:read',
   {
     method: 'GET',
     path: '/v1/businesses/{enterpriseCode}',
