@@ -108,6 +108,8 @@ export class StatefulStack extends Stack {
     this.tables = {
       clients: this.table(tables.clients, config),
       ledger: this.table(tables.ledger, config, appendOnlyPolicy()),
+      requestCounters: this.table(tables.requestCounters, config),
+      registryCache: this.table(tables.registryCache, config),
     };
     this.queues = { lookup: this.queue(queues.lookup, config) };
 

@@ -62,7 +62,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     stoppers.push(dynamo.stop, sqs.stop, registries.stop);
 
-    const pepper = randomBytes(32).toString('hex');
+    // A fixed pepper may be given (tests use one to register clients); otherwise a fresh one per start.
+    const pepper = process.env['KEY_PEPPER'] || randomBytes(32).toString('hex');
     Object.assign(process.env, {
       AWS_REGION: localRegion,
       AWS_ACCESS_KEY_ID: 'local',

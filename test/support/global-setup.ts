@@ -14,7 +14,9 @@ export default async function globalSetup(): Promise<void> {
   const stackFile = path.resolve(`.local/test-stack-${process.pid}.json`);
   const stackPidFile = path.resolve(`.local/test-stack-${process.pid}.pid`);
   const stackLogFile = path.resolve(`.local/test-stack-${process.pid}.log`);
+  const testKeyPepper = `test-pepper-${process.pid}-${Date.now()}`;
   Object.assign(process.env, {
+    LIENTHONG_TEST_KEY_PEPPER: testKeyPepper,
     LIENTHONG_TEST_STACK: stackFile,
     LIENTHONG_TEST_STACK_PID: stackPidFile,
     LIENTHONG_TEST_STACK_LOG: stackLogFile,
@@ -30,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
       PORT: '0',
       REGISTRY_PORTS: '0',
       SANDBOX_API_KEY: `test-${process.pid}-${Date.now()}`,
+      KEY_PEPPER: testKeyPepper,
       POPULATION_DEADLINE_MS: '1500',
       LAND_DEADLINE_MS: '1500',
       BUSINESS_DEADLINE_MS: '1500',
