@@ -43,6 +43,9 @@ describe('log redaction', () => {
     expect(redactPersonalData('message', 'took 1234 ms, status 503, at 1732665600000')).toBe(
       'took 1234 ms, status 503, at 1732665600000',
     );
+    expect(redactPersonalData('function_arn', 'arn:aws:lambda:ap-southeast-1:123456789012:function:f')).toBe(
+      'arn:aws:lambda:ap-southeast-1:123456789012:function:f',
+    );
     expect(redactPersonalData('requestId', 'c7d1f4e2-5b0a-4c1e-9f3a-2d8e6b7a9c10')).toBe(
       'c7d1f4e2-5b0a-4c1e-9f3a-2d8e6b7a9c10',
     );

@@ -43,6 +43,8 @@ export function redactPersonalData(key: string, value: unknown): unknown {
   if (key !== '' && sensitiveKeys.has(normalized(key)) && value !== undefined && value !== null) {
     return redacted;
   }
+  // ARNs carry the 12-digit AWS account id, which is no person's.
+  if (typeof value === 'string' && normalized(key).endsWith('arn')) return value;
   if (typeof value === 'string') return value.replace(personalNumber, redacted).replace(apiKeyLike, redacted);
   return value;
 }
