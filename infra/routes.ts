@@ -6,6 +6,7 @@
 export const gatewayFunctions = {
   authorizer: { entry: 'functions/authorizer.ts', shippedFiles: [] },
   health: { entry: 'functions/health.ts', shippedFiles: [] },
+  subjectReport: { entry: 'functions/subject-report.ts', shippedFiles: [] },
   verifyCitizen: {
     entry: 'functions/verify-citizen.ts',
     shippedFiles: ['adapters/population/population.wsdl'],
@@ -91,4 +92,11 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
   { method: 'GET', path: '/openapi.json', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs/assets/{file}', function: 'apiDocs', authorized: false },
+  {
+    method: 'POST',
+    path: '/v1/audit/subject-report',
+    function: 'subjectReport',
+    authorized: true,
+    personalData: 'audit:subject-report',
+  },
 ];

@@ -128,6 +128,27 @@ export class StatelessStack extends Stack {
       'POST /v1/citizens/lookup: a citizen record, limited to the fields the client may see',
     );
 
+    // The subject report reads the ledger's subject index and ledgers itself (Query and PutItem on the
+    // ledger, nothing else); it is admitted like every personal-data operation (the request counters).
+    const subjectReportFunction = new GatewayFunction(this, 'SubjectReport', {
+      ...common,
+      entry: gatewayFunctions.subjectReport.entry,
+      assets: gatewayFunctions.subjectReport.shippedFiles,
+      description: "POST /v1/audit/subject-report: who accessed a citizen's data, when and why",
+      serviceName: 'subject-report',
+      timeout: Duration.seconds(10),
+      environment: {
+        [tableDefinitions.ledger.envVar]: tables.ledger.tableName,
+        [tableDefinitions.requestCounters.envVar]: tables.requestCounters.tableName,
+        LEDGER_RETENTION_DAYS: String(config.ledgerRetentionDays),
+        KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
+      },
+    });
+    subjectReportFunction.grantReadItems(tables.ledger, key);
+    subjectReportFunction.grantPutItem(tables.ledger, key);
+    subjectReportFunction.grantUpdateItem(tables.requestCounters, key);
+    subjectReportFunction.grantSecretRead(props.keyPepper);
+
     const healthFunction = new GatewayFunction(this, 'Health', {
       ...common,
       entry: gatewayFunctions.health.entry,
@@ -161,6 +182,7 @@ export class StatelessStack extends Stack {
       authorizer: authorizerFunction,
       verifyCitizen: verifyCitizenFunction,
       citizenLookup: citizenLookupFunction,
+      subjectReport: subjectReportFunction,
       health: healthFunction,
       apiDocs: apiDocsFunction,
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { businessLookupResponseSchema, businessPathSchema } from './business-records.js';
+import { subjectReportRequestSchema, subjectReportResponseSchema } from './audit.js';
 import { citizenLookupRequestSchema, citizenLookupResponseSchema } from './citizen-lookup.js';
 import {
   citizenVerificationRequestSchema,
@@ -627,6 +628,69 @@ export const apiOperations: readonly ApiOperation[] = [
       },
     },
   },
+  {
+    operationId: 'reportSubjectAccesses',
+    method: 'POST',
+    path: '/v1/audit/subject-report',
+    summary: 'Who accessed a citizen’s data',
+    description: [
+      'Every recorded access to the citizen’s personal data — verifications, lookups, land records naming them, earlier reports — oldest first: when, which client and officer, for which purpose (procedure code) and dossier, the operation, how it ended and which fields were disclosed. Refused and failed accesses are listed too.',
+      '',
+      'Needs the `audit:subject-report` scope. A report is itself an access to the citizen’s data: it carries the purpose envelope and is recorded in the access ledger (it shows in the next report). At most 100 accesses a page; `nextCursor` reads the next one.',
+    ].join('\n'),
+    tags: ['Audit'],
+    security: 'apiKey',
+    personalData: true,
+    requestBody: {
+      description: 'The citizen, and optionally a time range (ISO-8601, inclusive)',
+      schema: subjectReportRequestSchema,
+      schemaName: 'SubjectReportRequest',
+      examples: {
+        everything: {
+          summary: 'Every access to Nguyễn Văn An’s data (sandbox)',
+          value: { personalId: an.personalId },
+        },
+        range: {
+          summary: 'Accesses in November 2026 (Vietnam time)',
+          value: {
+            personalId: an.personalId,
+            from: '2026-11-01T00:00:00+07:00',
+            to: '2026-11-30T23:59:59+07:00',
+          },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'The accesses, oldest first',
+        schema: subjectReportResponseSchema,
+        schemaName: 'SubjectReportResponse',
+        examples: {
+          oneVerification: {
+            summary: 'One verification of Nguyễn Văn An',
+            value: {
+              requestId: exampleRequestId,
+              accesses: [
+                {
+                  recordedAt: exampleTime,
+                  requestId: 'c0a8012e-7d1f-4f57-9a3b-2f6c1d5e8b90',
+                  clientId: 'sandbox',
+                  officerId: 'CB-0042',
+                  purpose: '1.001234.000.00.00.H12',
+                  operation: 'population:verify',
+                  outcome: 'allowed',
+                  fieldsDisclosed: [],
+                },
+              ],
+              generatedAt: exampleTime,
+            },
+          },
+        },
+      },
+    },
+    problems: ['invalid-request', 'unauthenticated', 'forbidden', 'ledger-unavailable'],
+  },
+  ...adminOperations,
   {
     operationId: 'getOpenApiDocument',
     method: 'GET',

@@ -14,6 +14,8 @@ export const bundleBudgetsKiB: Record<GatewayFunctionName, number> = {
   health: 700,
   // The document and the renderer are shipped files, not bundled.
   apiDocs: 700,
+  // Plus the personal-id schema and its province table.
+  subjectReport: 900,
   // Plus node-soap with its XML stack, and the admin-unit tables addresses resolve against.
   verifyCitizen: 1800,
   citizenLookup: 1800,
