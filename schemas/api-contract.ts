@@ -690,7 +690,6 @@ export const apiOperations: readonly ApiOperation[] = [
     },
     problems: ['invalid-request', 'unauthenticated', 'forbidden', 'ledger-unavailable'],
   },
-  ...adminOperations,
   {
     operationId: 'getOpenApiDocument',
     method: 'GET',
