@@ -34,8 +34,6 @@ export interface GatewayRoute {
   readonly function: Exclude<GatewayFunctionName, 'authorizer'>;
   /** Whether the API-key authorizer guards the route. */
   readonly authorized: boolean;
-}
-
   /**
    * For routes that disclose personal data: the operation (scope) they perform. A refused key on
    * such a route is ledgered by the authorizer, since no function runs for it.
@@ -53,6 +51,8 @@ export function personalDataOperationOf(
   resourcePath: string,
 ): PersonalDataOperation | undefined {
   return gatewayRoutes.find((route) => route.method === method && route.path === resourcePath)?.personalData;
+}
+
 export const gatewayRoutes: readonly GatewayRoute[] = [
   { method: 'GET', path: '/v1/health', function: 'health', authorized: false },
   {
@@ -74,7 +74,6 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
     path: '/v1/land/parcels/{communeCode}/{mapSheet}/{parcelNumber}',
     function: 'landParcel',
     authorized: true,
-  },
     personalData: 'land:read',
   },
   {
@@ -83,6 +82,7 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
     function: 'landCertificate',
     authorized: true,
     personalData: 'land:read',
+  },
   {
     method: 'GET',
     path: '/v1/businesses/{enterpriseCode}',
