@@ -40,10 +40,16 @@ if (values['ready-file']) {
   writeFileSync(values['ready-file'], JSON.stringify(addresses, null, 2));
 }
 
+// Keys never reach a log: a key the caller chose is not echoed; a generated one is shown once, since
+// nobody else knows it.
+const sandboxKeyShown = process.env['SANDBOX_API_KEY']
+  ? '(as given in SANDBOX_API_KEY)'
+  : stack.sandboxApiKey;
+
 console.log(`
 Lienthong gateway is running (local)
   Gateway         ${stack.gatewayUrl}
-  Sandbox API key ${stack.sandboxApiKey}
+  Sandbox API key ${sandboxKeyShown}
   Docs            ${stack.gatewayUrl}/docs
 ${Object.entries(stack.registries)
   .map(
