@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authenticateClient } from '../core/access/authenticate-client.js';
+import { ForbiddenError } from '../core/errors/forbidden-error.js';
 import { UnauthenticatedError } from '../core/errors/unauthenticated-error.js';
 import { recordRefusedKey } from '../core/access/record-refused-key.js';
 import { systemClock } from '../core/ports/clock.js';
@@ -42,6 +43,11 @@ export async function authorizeRequest(
       },
     };
   } catch (error) {
+    if (error instanceof ForbiddenError) {
+      // A disabled client: API Gateway answers a Deny with its 403 (ACCESS_DENIED) gateway response.
+      logger.info('key refused', { reason: error.reason });
+      return denyWholeApi(event.methodArn);
+    }
     if (error instanceof UnauthenticatedError) {
       logger.info('key refused', { reason: error.reason });
       await ledgerRefusal(event);
@@ -86,6 +92,17 @@ function headerValue(headers: Record<string, string | undefined> | null, name: s
   if (!headers) return undefined;
   const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
   return entry?.[1];
+}
+
+/** A Deny for the whole API, so that the cached answer for this key refuses every route. */
+function denyWholeApi(methodArn: string): APIGatewayAuthorizerResult {
+  return {
+    principalId: 'disabled-client',
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Deny', Resource: wholeApiArn(methodArn) }],
+    },
+  };
 }
 
 /** `arn:aws:execute-api:region:account:api/stage/METHOD/path` → `.../api/stage/*`. */

@@ -41,6 +41,11 @@ export interface StageConfig {
     readonly reservedConcurrency?: number;
   };
   readonly ledgerRetentionDays: number;
+  /**
+   * How long API Gateway caches the authorizer's answer for a key (at most 60 s): the time a revoked
+   * key, a disabled client or a changed policy may still be served as before. Keep it ≤ 60 s; the
+   * README and the admin API promise that bound.
+   */
   readonly authorizerCacheTtl: Duration;
 }
 

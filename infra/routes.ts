@@ -18,6 +18,7 @@ export const gatewayFunctions = {
   landParcel: { entry: 'functions/land-parcel.ts', shippedFiles: ['adapters/land/land.wsdl'] },
   landCertificate: { entry: 'functions/land-certificate.ts', shippedFiles: ['adapters/land/land.wsdl'] },
   businessLookup: { entry: 'functions/business-lookup.ts', shippedFiles: [] },
+  adminClients: { entry: 'functions/admin-clients.ts', shippedFiles: [] },
   apiDocs: {
     entry: 'functions/api-docs.ts',
     // The OpenAPI document (`npm run openapi`) and the reference page's renderer.
@@ -87,6 +88,25 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
     method: 'GET',
     path: '/v1/businesses/{enterpriseCode}',
     function: 'businessLookup',
+    authorized: true,
+  },
+  // Client management (scope admin); not personal data, so not ledgered.
+  { method: 'GET', path: '/v1/admin/clients', function: 'adminClients', authorized: true },
+  { method: 'POST', path: '/v1/admin/clients', function: 'adminClients', authorized: true },
+  { method: 'GET', path: '/v1/admin/clients/{clientId}', function: 'adminClients', authorized: true },
+  { method: 'PUT', path: '/v1/admin/clients/{clientId}/policy', function: 'adminClients', authorized: true },
+  {
+    method: 'POST',
+    path: '/v1/admin/clients/{clientId}/disable',
+    function: 'adminClients',
+    authorized: true,
+  },
+  { method: 'POST', path: '/v1/admin/clients/{clientId}/enable', function: 'adminClients', authorized: true },
+  { method: 'POST', path: '/v1/admin/clients/{clientId}/keys', function: 'adminClients', authorized: true },
+  {
+    method: 'DELETE',
+    path: '/v1/admin/clients/{clientId}/keys/{keyId}',
+    function: 'adminClients',
     authorized: true,
   },
   { method: 'GET', path: '/openapi.json', function: 'apiDocs', authorized: false },

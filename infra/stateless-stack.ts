@@ -149,6 +149,24 @@ export class StatelessStack extends Stack {
     subjectReportFunction.grantUpdateItem(tables.requestCounters, key);
     subjectReportFunction.grantSecretRead(props.keyPepper);
 
+    // Client management (the admin API): the only function that writes to the clients table. Its
+    // changes reach callers when the authorizer's cached answer for a key expires (authorizerCacheTtl).
+    const adminClientsFunction = new GatewayFunction(this, 'AdminClients', {
+      ...common,
+      entry: gatewayFunctions.adminClients.entry,
+      assets: gatewayFunctions.adminClients.shippedFiles,
+      description: '/v1/admin/clients: clients, policies and API keys (scope admin)',
+      serviceName: 'admin-clients',
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      environment: {
+        [tableDefinitions.clients.envVar]: tables.clients.tableName,
+        KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
+      },
+    });
+    adminClientsFunction.grantManageItems(tables.clients, key);
+    adminClientsFunction.grantSecretRead(props.keyPepper);
+
     const healthFunction = new GatewayFunction(this, 'Health', {
       ...common,
       entry: gatewayFunctions.health.entry,
@@ -185,6 +203,7 @@ export class StatelessStack extends Stack {
       subjectReport: subjectReportFunction,
       health: healthFunction,
       apiDocs: apiDocsFunction,
+      adminClients: adminClientsFunction,
     };
 
     this.api = this.restApi(config);

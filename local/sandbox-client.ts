@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbClientDirectory } from '../adapters/dynamodb/dynamodb-client-directory.js';
+import { newApiKey } from '../adapters/keys/api-key-format.js';
 import { ApiKeyHasher } from '../adapters/keys/api-key-hasher.js';
 import type { ApiClient } from '../core/ports/client-directory.js';
 
@@ -26,8 +26,12 @@ export const sandboxClient: ApiClient = {
   },
 };
 
+/**
+ * A fresh sandbox key in the gateway's format (`lt_<keyId>_<secret>`). A `SANDBOX_API_KEY` chosen by
+ * hand (e.g. `sandbox-demo`) works too: keys not in that format are stored under their keyed hash.
+ */
 export function generateApiKey(): string {
-  return `lt_${randomBytes(24).toString('base64url')}`;
+  return newApiKey().apiKey;
 }
 
 /** Registers the sandbox client and its key in the clients table (stored as a keyed hash only). */

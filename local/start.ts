@@ -1,12 +1,15 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from './local-stack.js';
+import { localStackFile } from './stack-file.js';
 
 /**
  * `npm start`: the whole gateway locally. `PORT` sets the gateway port (default 3000),
  * `SANDBOX_API_KEY` the sandbox key (default: a new random one); the simulated registries listen on
  * 8101–8103, or on free ports with `REGISTRY_PORTS=0`. `--ready-file <path>` writes the stack's addresses as JSON once it
- * serves (used by the test suite).
+ * serves (used by the test suite); without it, `npm start` writes them with the run's key pepper to
+ * `.local/stack.json`, where `npm run clients` finds them.
  */
 const { values } = parseArgs({ options: { 'ready-file': { type: 'string' } } });
 
@@ -38,6 +41,17 @@ process.on('SIGTERM', () => void shutdown());
 if (values['ready-file']) {
   const { stop: _stop, ...addresses } = stack;
   writeFileSync(values['ready-file'], JSON.stringify(addresses, null, 2));
+} else {
+  // For `npm run clients` against this stack: its addresses and this run's key pepper (DynamoDB Local
+  // is in memory, so a pepper lives exactly as long as the keys hashed with it). Git-ignored, owner-only.
+  const { stop: _stop, sandboxApiKey: _key, ...addresses } = stack;
+  mkdirSync(path.dirname(localStackFile), { recursive: true });
+  writeFileSync(
+    localStackFile,
+    JSON.stringify({ ...addresses, keyPepper: process.env['KEY_PEPPER'] }, null, 2),
+    { mode: 0o600 },
+  );
+  process.on('exit', () => rmSync(localStackFile, { force: true }));
 }
 
 // Keys never reach a log: a key the caller chose is not echoed; a generated one is shown once, since

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { businessLookupResponseSchema, businessPathSchema } from './business-records.js';
+import { adminOperations } from './admin-contract.js';
 import { subjectReportRequestSchema, subjectReportResponseSchema } from './audit.js';
+import { businessLookupResponseSchema, businessPathSchema } from './business-records.js';
 import { citizenLookupRequestSchema, citizenLookupResponseSchema } from './citizen-lookup.js';
 import {
   citizenVerificationRequestSchema,
@@ -94,6 +95,7 @@ export const problemGuidance: Record<ProblemKind, string> = {
   'ledger-unavailable':
     'The access could not be recorded in the access ledger, so no answer is given (personal data leaves only after its access is recorded).',
   'upstream-timeout': 'The registry did not answer within the deadline.',
+  conflict: 'The request would create something that exists already (e.g. a client id that is taken).',
 };
 
 /**
@@ -690,6 +692,7 @@ export const apiOperations: readonly ApiOperation[] = [
     },
     problems: ['invalid-request', 'unauthenticated', 'forbidden', 'ledger-unavailable'],
   },
+  ...adminOperations,
   {
     operationId: 'getOpenApiDocument',
     method: 'GET',

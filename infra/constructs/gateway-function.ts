@@ -172,6 +172,29 @@ export class GatewayFunction extends NodejsFunction {
     key?.grant(this, 'kms:Decrypt', 'kms:DescribeKey');
   }
 
+  /**
+   * Reads and item writes, for a table the function manages (the admin API's clients table): GetItem,
+   * Query, Scan, PutItem, UpdateItem and ConditionCheckItem (transactions); never DeleteItem or batch
+   * writes.
+   */
+  public grantManageItems(table: ITable, key?: IKey): void {
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:Scan',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:DescribeTable',
+        ],
+        resources: [table.tableArn],
+      }),
+    );
+    key?.grant(this, 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
+  }
+
   /** Only `dynamodb:DescribeTable`: enough for a health check, reveals no items. */
   public grantDescribeTable(table: ITable): void {
     this.addToRolePolicy(

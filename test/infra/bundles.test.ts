@@ -14,6 +14,8 @@ export const bundleBudgetsKiB: Record<GatewayFunctionName, number> = {
   health: 700,
   // The document and the renderer are shipped files, not bundled.
   apiDocs: 700,
+  // Client management: the clients table and the key pepper, no registry client.
+  adminClients: 700,
   // Plus the personal-id schema and its province table.
   subjectReport: 900,
   // Plus node-soap with its XML stack, and the admin-unit tables addresses resolve against.

@@ -126,12 +126,46 @@ describe('least privilege', () => {
     expect(writers.map((policy) => policy.Properties['Roles'])).toEqual(roleIds.map((id) => [{ Ref: id }]));
   });
 
-  it('nothing writes to the clients table', () => {
-    const writes = policyStatements(dev.statelessTemplate)
+  /** The actions a function's role has on the clients table. */
+  const clientsActionsOf = (name: GatewayFunctionName): string[] => {
+    const roleId = dev.stateless.getLogicalId(dev.stateless.functions[name].role!.node.defaultChild as never);
+    return Object.values(resourcesOfType(dev.statelessTemplate, 'AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties['Roles']) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(
+        (policy) =>
+          (
+            policy.Properties['PolicyDocument'] as {
+              Statement: { Action: string | string[]; Resource: unknown }[];
+            }
+          ).Statement,
+      )
+      .filter((statement) => onClients(statement.Resource))
+      .flatMap(actionsOf);
+  };
+
+  it('only the admin function writes to the clients table', () => {
+    const writers = (Object.keys(dev.stateless.functions) as GatewayFunctionName[]).filter((name) =>
+      clientsActionsOf(name).some((action) => /Put|Update|Delete|Write/.test(action)),
+    );
+    expect(writers).toEqual(['adminClients']);
+  });
+
+  it('nothing deletes clients or keys: revoking and disabling keep the record', () => {
+    const deletes = policyStatements(dev.statelessTemplate)
       .filter((statement) => onClients(statement.Resource))
       .flatMap(actionsOf)
-      .filter((action) => /Put|Update|Delete|Write/.test(action));
-    expect(writes).toEqual([]);
+      .filter((action) => /Delete|BatchWrite|PartiQL|\*/.test(action));
+    expect(deletes).toEqual([]);
+  });
+
+  it('the authorizer only reads the clients table', () => {
+    const actions = clientsActionsOf('authorizer').filter((action) => action.startsWith('dynamodb:'));
+    expect([...new Set(actions)].sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ]);
   });
 
   it('no function role carries the AWS managed basic execution policy', () => {
