@@ -76,6 +76,30 @@ export const tables = {
     partitionKey: { name: 'pk', type: 'S' },
     timeToLiveAttribute: 'expiresAt',
   },
+  /**
+   * Batches (`BATCH#<id>`: the batch, its counters and its per-item results in item order) and their
+   * Idempotency-Keys (`IDEMPOTENCY#<client>#<hash>`); results hold personal data and expire.
+   */
+  batches: {
+    id: 'Batches',
+    envVar: 'BATCHES_TABLE_NAME',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+  },
+  /** Powertools idempotency records of batch items: one per item, so a redelivery never runs it twice. */
+  idempotency: {
+    id: 'Idempotency',
+    envVar: 'IDEMPOTENCY_TABLE_NAME',
+    partitionKey: { name: 'id', type: 'S' },
+    timeToLiveAttribute: 'expiration',
+  },
+  /** Each registry's shared call schedule (`tat`), which paces batch workers to the registry's quota. */
+  registryQuota: {
+    id: 'RegistryQuota',
+    envVar: 'REGISTRY_QUOTA_TABLE_NAME',
+    partitionKey: { name: 'pk', type: 'S' },
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export const queues = {

@@ -19,6 +19,12 @@ export const gatewayFunctions = {
   landCertificate: { entry: 'functions/land-certificate.ts', shippedFiles: ['adapters/land/land.wsdl'] },
   businessLookup: { entry: 'functions/business-lookup.ts', shippedFiles: [] },
   adminClients: { entry: 'functions/admin-clients.ts', shippedFiles: [] },
+  batches: { entry: 'functions/batches.ts', shippedFiles: [] },
+  // No route: the batch worker consumes the lookup queue (SQS event source; locally, local/sqs-poller.ts).
+  batchWorker: {
+    entry: 'functions/batch-worker.ts',
+    shippedFiles: ['adapters/population/population.wsdl', 'adapters/land/land.wsdl'],
+  },
   apiDocs: {
     entry: 'functions/api-docs.ts',
     // The OpenAPI document (`npm run openapi`) and the reference page's renderer.
@@ -109,6 +115,12 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
     function: 'adminClients',
     authorized: true,
   },
+  // Batches (scope batch:submit, plus the scope of each kind of item); only the submitting client
+  // (or an admin) sees a batch.
+  { method: 'POST', path: '/v1/batches', function: 'batches', authorized: true },
+  { method: 'GET', path: '/v1/batches/{batchId}', function: 'batches', authorized: true },
+  { method: 'GET', path: '/v1/batches/{batchId}/results', function: 'batches', authorized: true },
+  { method: 'DELETE', path: '/v1/batches/{batchId}', function: 'batches', authorized: true },
   { method: 'GET', path: '/openapi.json', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs/assets/{file}', function: 'apiDocs', authorized: false },

@@ -5,11 +5,12 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gatewayFunctions, gatewayRoutes, type GatewayFunctionName } from '../infra/routes.js';
-import { tables } from '../infra/resources.js';
+import { queues, tables } from '../infra/resources.js';
 import { createQueues, createTables } from './bootstrap.js';
 import { startDynamoDbLocal } from './emulators/dynamodb-local.js';
 import { startSqsLocal } from './emulators/sqs-local.js';
 import { startLocalGateway } from './gateway/local-gateway.js';
+import { startSqsPoller, type SqsHandler } from './sqs-poller.js';
 import { defaultBusinessClients } from './registries/business/server.js';
 import { defaultLandCredentials } from './registries/land/server.js';
 import { defaultPopulationCredentials } from './registries/population/server.js';
@@ -28,6 +29,12 @@ export interface LocalStackOptions {
   readonly sandboxApiKey?: string;
   /** Overrides of the functions' environment (e.g. a shorter registry deadline in tests). */
   readonly functionEnvironment?: Record<string, string>;
+  /**
+   * The SQS poller that plays the batch worker's event source mapping (on by default); `false` leaves
+   * the queue to workers started elsewhere (the benchmark runs them in their own processes).
+   */
+  readonly batchWorker?:
+    false | { readonly concurrency?: number; readonly visibilityTimeoutSeconds?: number };
 }
 
 export interface LocalStack {
@@ -81,6 +88,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_DEV: 'false',
+      // Batch worker pacing (the simulators' quotas are off unless set through their control endpoint).
+      REGISTRY_QUOTAS: JSON.stringify({ population: 200, land: 100, business: 100 }),
+      BATCH_CALLBACK_ALLOW_HTTP: 'true',
       ...options.functionEnvironment,
     });
 
@@ -114,6 +124,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       handlers,
     });
     stoppers.push(gateway.stop);
+
+    if (options.batchWorker !== false) {
+      const poller = await startSqsPoller({
+        sqs: sqsClient,
+        queueUrl: queueUrls[queues.lookup.envVar] as string,
+        handler: handlers.batchWorker as unknown as SqsHandler,
+        batchSize: 10,
+        concurrency: options.batchWorker?.concurrency ?? 4,
+        ...(options.batchWorker?.visibilityTimeoutSeconds === undefined
+          ? {}
+          : { visibilityTimeoutSeconds: options.batchWorker.visibilityTimeoutSeconds }),
+        functionTimeoutMs: 60_000,
+        onError: (error) =>
+          console.error('batch worker poller:', (error as Error).name, (error as Error).message),
+      });
+      stoppers.push(poller.stop);
+    }
 
     return {
       gatewayUrl: gateway.url,

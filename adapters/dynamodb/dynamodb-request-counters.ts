@@ -13,20 +13,35 @@ export class DynamoDbRequestCounters implements RequestCounters {
     private readonly tableName: string,
   ) {}
 
-  async count(counter: string, windowStart: number, windowSeconds: number, limit: number): Promise<CountedRequest> {
+  async count(
+    counter: string,
+    windowStart: number,
+    windowSeconds: number,
+    limit: number,
+    amount = 1,
+  ): Promise<CountedRequest> {
     const resetAt = windowStart + windowSeconds;
+    if (amount > limit) return { allowed: false, remaining: 0, resetAt };
     try {
       const { Attributes } = await this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: `${counter}#${windowStart}` },
-          UpdateExpression: 'ADD requests :one SET expiresAt = :expiresAt',
-          ConditionExpression: 'attribute_not_exists(requests) OR requests < :limit',
-          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expiresAt': resetAt + 60 },
+          UpdateExpression: 'ADD requests :amount SET expiresAt = :expiresAt',
+          ConditionExpression: 'attribute_not_exists(requests) OR requests <= :most',
+          ExpressionAttributeValues: {
+            ':amount': amount,
+            ':most': limit - amount,
+            ':expiresAt': resetAt + 60,
+          },
           ReturnValues: 'UPDATED_NEW',
         }),
       );
-      return { allowed: true, remaining: Math.max(0, limit - Number(Attributes?.['requests'] ?? limit)), resetAt };
+      return {
+        allowed: true,
+        remaining: Math.max(0, limit - Number(Attributes?.['requests'] ?? limit)),
+        resetAt,
+      };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return { allowed: false, remaining: 0, resetAt };
       throw error;

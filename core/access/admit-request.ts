@@ -7,6 +7,15 @@ import type { RequestCounters } from '../ports/request-counters.js';
 export interface AdmissionDependencies {
   readonly requestCounters: RequestCounters;
   readonly clock: Clock;
+  /**
+   * `batch-item`: the request is one item of an accepted batch, run by the batch worker. Scope and
+   * purpose are checked as for any request (a client allowed only `population:verify` never gets a
+   * record through a batch), but neither the key's per-second rate limit nor the daily quota applies:
+   * the whole batch was counted against the daily quota when it was submitted (`admitBatch`), and the
+   * worker's pace is the registry's quota, not the client's rate. A per-key rate check here would only
+   * make the worker fail and retry items the client has already been allowed.
+   */
+  readonly admissionMode?: 'request' | 'batch-item';
 }
 
 /** What the caller has left after this request, for the RateLimit response headers. */
@@ -19,6 +28,10 @@ export interface Admission {
 /** Vietnam's calendar day (UTC+7) decides when a daily quota starts over. */
 const vietnamOffsetSeconds = 7 * 3600;
 const daySeconds = 86_400;
+
+function dayStartOf(now: number): number {
+  return Math.floor((now + vietnamOffsetSeconds) / daySeconds) * daySeconds - vietnamOffsetSeconds;
+}
 
 /**
  * Decides whether a known caller may make this request.
@@ -45,8 +58,12 @@ export async function admitRequest(
     );
   }
 
+  if (deps.admissionMode === 'batch-item') {
+    return { limit: policy.rateLimit.perSecond, remaining: policy.rateLimit.perSecond, resetSeconds: 1 };
+  }
+
   const now = Math.floor(deps.clock.now().getTime() / 1000);
-  const dayStart = Math.floor((now + vietnamOffsetSeconds) / daySeconds) * daySeconds - vietnamOffsetSeconds;
+  const dayStart = dayStartOf(now);
   // One after the other, so that a request refused by the rate limit does not spend the daily quota.
   const perSecond = await deps.requestCounters.count(
     `rate#${caller.keyId}`,
@@ -69,4 +86,42 @@ export async function admitRequest(
     remaining: perSecond.remaining,
     resetSeconds: Math.max(1, perSecond.resetAt - now),
   };
+}
+
+/**
+ * Admits a batch at submission: scope `batch:submit`, the scope of every kind of item it holds, the
+ * purpose, and the whole batch counted against the client's daily quota at once (all or nothing), so
+ * its items are not counted again when the worker runs them (see `admissionMode`). The key's
+ * per-second rate limit applies to the submission request itself, like any request.
+ */
+export async function admitBatch(
+  deps: AdmissionDependencies,
+  caller: Caller,
+  operations: readonly Scope[],
+  purpose: string,
+  items: number,
+): Promise<void> {
+  await admitRequest({ ...deps, admissionMode: 'batch-item' }, caller, 'batch:submit', purpose);
+  for (const operation of new Set(operations)) {
+    await admitRequest({ ...deps, admissionMode: 'batch-item' }, caller, operation, purpose);
+  }
+  const { policy } = caller;
+  const now = Math.floor(deps.clock.now().getTime() / 1000);
+  const perSecond = await deps.requestCounters.count(
+    `rate#${caller.keyId}`,
+    now,
+    1,
+    policy.rateLimit.perSecond,
+  );
+  if (!perSecond.allowed) throw new RateLimitedError('rate', 1, policy.rateLimit.perSecond);
+  const perDay = await deps.requestCounters.count(
+    `day#${caller.clientId}`,
+    dayStartOf(now),
+    daySeconds,
+    policy.dailyQuota,
+    items,
+  );
+  if (!perDay.allowed) {
+    throw new RateLimitedError('daily-quota', Math.max(1, perDay.resetAt - now), policy.dailyQuota);
+  }
 }

@@ -12,6 +12,15 @@ export interface CountedRequest {
  * rate limits and daily quotas hold when the gateway runs on many Lambda instances at once.
  */
 export interface RequestCounters {
-  /** Counts one request in the window `[windowStart, windowStart + windowSeconds)` unless `limit` is reached. */
-  count(counter: string, windowStart: number, windowSeconds: number, limit: number): Promise<CountedRequest>;
+  /**
+   * Counts one request (or `amount` at once, all or none) in the window
+   * `[windowStart, windowStart + windowSeconds)` unless that would exceed `limit`.
+   */
+  count(
+    counter: string,
+    windowStart: number,
+    windowSeconds: number,
+    limit: number,
+    amount?: number,
+  ): Promise<CountedRequest>;
 }

@@ -113,6 +113,34 @@ export const resilienceConfigSchema = z.object({
   UPSTREAM_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
+/** The batch API and worker. */
+export const batchesConfigSchema = z.object({
+  BATCHES_TABLE_NAME: z.string().min(1),
+  LOOKUP_QUEUE_URL: z.string().min(1),
+  /** How long batches and their results are kept. */
+  BATCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Allow `http:` callback URLs (local only; https everywhere else). */
+  BATCH_CALLBACK_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+});
+
+export const batchWorkerConfigSchema = z.object({
+  IDEMPOTENCY_TABLE_NAME: z.string().min(1),
+  REGISTRY_QUOTA_TABLE_NAME: z.string().min(1),
+  /** Each registry's quota in requests per second, JSON: `{"population": 200, "land": 50}`. */
+  REGISTRY_QUOTAS: z
+    .string()
+    .default('{}')
+    .transform((text) =>
+      z.record(z.enum(['population', 'land', 'business']), z.number().positive()).parse(JSON.parse(text)),
+    ),
+  /** Share of each quota the workers use (the rest absorbs timing jitter). */
+  REGISTRY_QUOTA_UTILISATION: z.coerce.number().gt(0).max(1).default(0.96),
+  /** From this delivery of an item on, a transient failure ends it as failed (below the DLQ's count). */
+  BATCH_ITEM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  /** Longest visibility-timeout backoff before a failed item is tried again. */
+  BATCH_RETRY_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(900).default(120),
+});
+
 export type ClientsConfig = z.infer<typeof clientsConfigSchema>;
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;
 export type PopulationConfig = z.infer<typeof populationConfigSchema>;
