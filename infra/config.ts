@@ -31,15 +31,9 @@ export interface StageConfig {
   readonly corsOrigins: readonly string[];
   /** Functions in a VPC with interface endpoints (off by default). */
   readonly privateNetworking: boolean;
-  readonly population: {
-    readonly endpoint: string;
-    readonly deadlineMs: number;
-    /**
-     * Reserved concurrency of functions that call the population registry: caps what the gateway can
-     * send upstream at once. Undefined leaves it unreserved (new accounts have a tiny concurrency pool).
-     */
-    readonly reservedConcurrency?: number;
-  };
+  readonly population: RegistryConfig;
+  readonly land: RegistryConfig;
+  readonly business: RegistryConfig;
   readonly ledgerRetentionDays: number;
   /**
    * How long API Gateway caches the authorizer's answer for a key (at most 60 s): the time a revoked
@@ -49,10 +43,24 @@ export interface StageConfig {
   readonly authorizerCacheTtl: Duration;
 }
 
+/** Where a national registry is and how long the gateway waits for it. */
+export interface RegistryConfig {
+  readonly endpoint: string;
+  readonly deadlineMs: number;
+  /**
+   * Reserved concurrency of functions that call the registry: caps what the gateway can send upstream
+   * at once. Undefined leaves it unreserved (new accounts have a tiny concurrency pool).
+   */
+  readonly reservedConcurrency?: number;
+}
+
 /** Worker timeout the lookup queue's visibility timeout is sized against (≥ 6×, AWS guidance). */
 export const lookupWorkerTimeout = Duration.seconds(30);
 
-const defaults: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'population' | 'corsOrigins'>> = {
+const defaults: Record<
+  StageName,
+  Omit<StageConfig, 'stage' | 'prefix' | 'population' | 'land' | 'business' | 'corsOrigins'>
+> = {
   dev: {
     removalPolicy: RemovalPolicy.DESTROY,
     deletionProtection: false,
@@ -100,8 +108,10 @@ const defaults: Record<StageName, Omit<StageConfig, 'stage' | 'prefix' | 'popula
   },
 };
 
-/** The simulated registry that `npm run registries` serves; a real deployment overrides it. */
+/** Placeholders a real deployment overrides with the province's LGSP/NDXP endpoints. */
 export const defaultPopulationEndpoint = 'https://population.registry.invalid/soap';
+export const defaultLandEndpoint = 'https://land.registry.invalid/soap';
+export const defaultBusinessEndpoint = 'https://business.registry.invalid';
 
 const reservedConcurrencyDefaults: Record<StageName, number | undefined> = {
   dev: undefined,
@@ -134,7 +144,8 @@ function contextBoolean(node: Node, key: string): boolean | undefined {
 
 /**
  * Reads the stage (`--context stage=prod`, default `dev`) and its overrides:
- * `populationEndpoint`, `populationDeadlineMs`, `populationConcurrency`, `ledgerRetentionDays`,
+ * `populationEndpoint`, `populationDeadlineMs`, `populationConcurrency` (likewise `land…` and
+ * `business…`), `ledgerRetentionDays`,
  * `corsOrigins` (comma-separated), `alarmEmail`, `alarms`, `waf`, `privateNetworking`.
  */
 export function loadStageConfig(node: Node): StageConfig {
@@ -148,8 +159,21 @@ export function loadStageConfig(node: Node): StageConfig {
     .split(',')
     .map((origin) => origin.trim())
     .filter((origin) => origin.length > 0);
-  const endpoint = contextString(node, 'populationEndpoint') ?? defaultPopulationEndpoint;
-  if (!/^https?:\/\//.test(endpoint)) throw new Error(`Context "populationEndpoint" must be an http(s) URL.`);
+  const registry = (
+    registryName: 'population' | 'land' | 'business',
+    defaultEndpoint: string,
+  ): RegistryConfig => {
+    const endpoint = contextString(node, `${registryName}Endpoint`) ?? defaultEndpoint;
+    if (!/^https?:\/\//.test(endpoint)) {
+      throw new Error(`Context "${registryName}Endpoint" must be an http(s) URL.`);
+    }
+    return {
+      endpoint,
+      deadlineMs: contextNumber(node, `${registryName}DeadlineMs`) ?? 8000,
+      reservedConcurrency:
+        contextNumber(node, `${registryName}Concurrency`) ?? reservedConcurrencyDefaults[name],
+    };
+  };
   return {
     ...base,
     stage: name,
@@ -160,10 +184,8 @@ export function loadStageConfig(node: Node): StageConfig {
     privateNetworking: contextBoolean(node, 'privateNetworking') ?? base.privateNetworking,
     corsOrigins,
     ledgerRetentionDays: contextNumber(node, 'ledgerRetentionDays') ?? base.ledgerRetentionDays,
-    population: {
-      endpoint,
-      deadlineMs: contextNumber(node, 'populationDeadlineMs') ?? 8000,
-      reservedConcurrency: contextNumber(node, 'populationConcurrency') ?? reservedConcurrencyDefaults[name],
-    },
+    population: registry('population', defaultPopulationEndpoint),
+    land: registry('land', defaultLandEndpoint),
+    business: registry('business', defaultBusinessEndpoint),
   };
 }

@@ -3,7 +3,13 @@
  * infrastructure tests both call this, so the tests check exactly what `cdk synth` produces.
  */
 import { Annotations, Tags, type App } from 'aws-cdk-lib';
-import { defaultPopulationEndpoint, loadStageConfig, type StageConfig } from './config.js';
+import {
+  defaultBusinessEndpoint,
+  defaultLandEndpoint,
+  defaultPopulationEndpoint,
+  loadStageConfig,
+  type StageConfig,
+} from './config.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
@@ -34,16 +40,28 @@ export function buildLienthong(app: App): Lienthong {
     tables: stateful.tables,
     queues: stateful.queues,
     populationCredentials: stateful.populationCredentials,
+    landCredentials: stateful.landCredentials,
+    businessCredentials: stateful.businessCredentials,
     keyPepper: stateful.keyPepper,
     alarmTopic: stateful.alarmTopic,
     network: stateful.network,
   });
   stateless.addStackDependency(stateful);
-  if (config.stage !== 'dev' && config.population.endpoint === defaultPopulationEndpoint) {
-    Annotations.of(stateless).addWarningV2(
-      'lienthong:populationEndpointPlaceholder',
-      `Stage ${config.stage} uses the placeholder population endpoint; pass --context populationEndpoint=<the province's LGSP/NDXP URL>.`,
-    );
+  const placeholders = {
+    population: defaultPopulationEndpoint,
+    land: defaultLandEndpoint,
+    business: defaultBusinessEndpoint,
+  } as const;
+  for (const [registry, placeholder] of Object.entries(placeholders) as [
+    keyof typeof placeholders,
+    string,
+  ][]) {
+    if (config.stage !== 'dev' && config[registry].endpoint === placeholder) {
+      Annotations.of(stateless).addWarningV2(
+        `lienthong:${registry}EndpointPlaceholder`,
+        `Stage ${config.stage} uses the placeholder ${registry} endpoint; pass --context ${registry}Endpoint=<the province's LGSP/NDXP URL>.`,
+      );
+    }
   }
 
   Tags.of(app).add('project', 'lienthong');

@@ -3,7 +3,7 @@
  * tables and queues (built from `infra/resources.ts`), the secrets, the alarm topic and, with the
  * private-networking option, the VPC.
  */
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -84,6 +84,10 @@ export class StatefulStack extends Stack {
   public readonly queues: Record<QueueName, LookupQueues>;
   /** JSON `{ "user": ..., "secret": ... }` for the population registry (filled in after deploy). */
   public readonly populationCredentials: secretsmanager.Secret;
+  /** JSON `{ "user": ..., "password": ... }` for the land registry's login (filled in after deploy). */
+  public readonly landCredentials: secretsmanager.Secret;
+  /** JSON `{ "clientId": ..., "clientSecret": ... }`: OAuth2 client credentials for the business registry. */
+  public readonly businessCredentials: secretsmanager.Secret;
   /** HMAC pepper for API-key hashes and ledger subject keys. */
   public readonly keyPepper: secretsmanager.Secret;
   public readonly alarmTopic: sns.Topic;
@@ -105,30 +109,36 @@ export class StatefulStack extends Stack {
       'kms:GenerateDataKey',
     );
 
-    this.tables = {
-      clients: this.table(tables.clients, config),
-      ledger: this.table(tables.ledger, config, appendOnlyPolicy()),
-      requestCounters: this.table(tables.requestCounters, config),
-      registryCache: this.table(tables.registryCache, config),
-    };
+    // Every table of infra/resources.ts; the ledger alone is append-only.
+    this.tables = Object.fromEntries(
+      (Object.keys(tables) as TableName[]).map((name) => [
+        name,
+        this.table(tables[name], config, name === 'ledger' ? appendOnlyPolicy() : undefined),
+      ]),
+    ) as Record<TableName, dynamodb.Table>;
     this.queues = { lookup: this.queue(queues.lookup, config) };
 
-    this.populationCredentials = new secretsmanager.Secret(this, 'PopulationCredentials', {
-      description:
-        'Population registry credentials as JSON {"user": ..., "secret": ...}; set the real values after deploy.',
-      removalPolicy: config.removalPolicy,
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify({ user: 'set-me' }),
-        generateStringKey: 'secret',
-        excludePunctuation: true,
-        passwordLength: 40,
-      },
-    });
-    Validations.of(this.populationCredentials).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'The population registry issues these credentials to the province (LGSP/NDXP); they are rotated when the registry operator re-issues them, which no rotation Lambda can do.',
-    });
+    this.populationCredentials = this.registryCredentials(
+      'PopulationCredentials',
+      'Population registry credentials as JSON {"user": ..., "secret": ...}',
+      { user: 'set-me' },
+      'secret',
+      config.removalPolicy,
+    );
+    this.landCredentials = this.registryCredentials(
+      'LandCredentials',
+      'Land registry login as JSON {"user": ..., "password": ...}',
+      { user: 'set-me' },
+      'password',
+      config.removalPolicy,
+    );
+    this.businessCredentials = this.registryCredentials(
+      'BusinessCredentials',
+      'Business registry OAuth2 client credentials as JSON {"clientId": ..., "clientSecret": ...}',
+      { clientId: 'set-me' },
+      'clientSecret',
+      config.removalPolicy,
+    );
 
     this.keyPepper = new secretsmanager.Secret(this, 'KeyPepper', {
       description: 'HMAC pepper for API-key hashes and ledger subject keys.',
@@ -150,6 +160,35 @@ export class StatefulStack extends Stack {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
 
     if (config.privateNetworking) this.network = this.privateNetwork(config);
+  }
+
+  /**
+   * A registry's credentials, issued to the province by the registry operator: created with a
+   * generated placeholder, filled in after deploy.
+   */
+  private registryCredentials(
+    id: string,
+    description: string,
+    template: Record<string, string>,
+    secretKey: string,
+    removalPolicy: RemovalPolicy,
+  ): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, id, {
+      description: `${description}; set the real values after deploy.`,
+      removalPolicy,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify(template),
+        generateStringKey: secretKey,
+        excludePunctuation: true,
+        passwordLength: 40,
+      },
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The registry issues these credentials to the province (LGSP/NDXP); they are rotated when the registry operator re-issues them, which no rotation Lambda can do.',
+    });
+    return secret;
   }
 
   private table(

@@ -12,6 +12,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.js';
+import { batchFunctions } from './constructs/batch-functions.js';
 import { GatewayAlarms } from './constructs/gateway-alarms.js';
 import { GatewayFunction, type GatewayFunctionProps } from './constructs/gateway-function.js';
 import { addProblemResponses } from './constructs/problem-responses.js';
@@ -25,6 +26,8 @@ export interface StatelessStackProps extends StackProps {
   readonly tables: Record<TableName, dynamodb.ITable>;
   readonly queues: Record<QueueName, LookupQueues>;
   readonly populationCredentials: secretsmanager.ISecret;
+  readonly landCredentials: secretsmanager.ISecret;
+  readonly businessCredentials: secretsmanager.ISecret;
   readonly keyPepper: secretsmanager.ISecret;
   readonly alarmTopic: sns.ITopic;
   readonly network?: PrivateNetwork;
@@ -78,6 +81,40 @@ export class StatelessStack extends Stack {
       POPULATION_ENDPOINT: config.population.endpoint,
       POPULATION_DEADLINE_MS: String(config.population.deadlineMs),
     };
+    // Each registry's endpoint, deadline and credentials, as its adapter's configuration reads them.
+    const registries = {
+      population: {
+        config: config.population,
+        credentials: props.populationCredentials,
+        environment: {
+          ...population,
+          POPULATION_CREDENTIALS_SECRET_ID: props.populationCredentials.secretArn,
+        },
+      },
+      land: {
+        config: config.land,
+        credentials: props.landCredentials,
+        environment: {
+          LAND_ENDPOINT: config.land.endpoint,
+          LAND_DEADLINE_MS: String(config.land.deadlineMs),
+          LAND_CREDENTIALS_SECRET_ID: props.landCredentials.secretArn,
+        },
+      },
+      business: {
+        config: config.business,
+        credentials: props.businessCredentials,
+        environment: {
+          BUSINESS_ENDPOINT: config.business.endpoint,
+          BUSINESS_DEADLINE_MS: String(config.business.deadlineMs),
+          BUSINESS_CREDENTIALS_SECRET_ID: props.businessCredentials.secretArn,
+        },
+      },
+    } as const;
+    const ledgerEnvironment = {
+      [tableDefinitions.ledger.envVar]: tables.ledger.tableName,
+      LEDGER_RETENTION_DAYS: String(config.ledgerRetentionDays),
+      KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
+    };
 
     const authorizerFunction = new GatewayFunction(this, 'Authorizer', {
       ...common,
@@ -88,14 +125,23 @@ export class StatelessStack extends Stack {
       timeout: Duration.seconds(5),
       environment: {
         [tableDefinitions.clients.envVar]: tables.clients.tableName,
-        KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
+        // A refused key on a personal-data route is ledgered by the authorizer: no function runs for it.
+        ...ledgerEnvironment,
       },
     });
     authorizerFunction.grantReadItems(tables.clients, key);
+    authorizerFunction.grantPutItem(tables.ledger, key);
     authorizerFunction.grantSecretRead(props.keyPepper);
 
-    // Functions that speak to the population registry: same environment, same grants.
-    const populationFunction = (id: string, name: 'verifyCitizen' | 'citizenLookup', description: string) => {
+    // Functions that disclose personal data from a registry: the ledger (PutItem only), admission
+    // counters (UpdateItem only), the pepper, and their registry's configuration and credentials.
+    const personalDataFunction = (
+      id: string,
+      name: 'verifyCitizen' | 'citizenLookup' | 'landParcel' | 'landCertificate',
+      registry: 'population' | 'land',
+      description: string,
+    ) => {
+      const upstream = registries[registry];
       const fn = new GatewayFunction(this, id, {
         ...common,
         entry: gatewayFunctions[name].entry,
@@ -103,30 +149,63 @@ export class StatelessStack extends Stack {
         description,
         serviceName: gatewayFunctions[name].entry.replace(/^functions\/|\.ts$/g, ''),
         // The upstream deadline plus room to write the ledger entry and answer.
-        timeout: Duration.seconds(Math.ceil(config.population.deadlineMs / 1000) + 4),
-        reservedConcurrentExecutions: config.population.reservedConcurrency,
+        timeout: Duration.seconds(Math.ceil(upstream.config.deadlineMs / 1000) + 4),
+        reservedConcurrentExecutions: upstream.config.reservedConcurrency,
         environment: {
-          [tableDefinitions.ledger.envVar]: tables.ledger.tableName,
-          LEDGER_RETENTION_DAYS: String(config.ledgerRetentionDays),
-          KEY_PEPPER_SECRET_ID: props.keyPepper.secretArn,
-          POPULATION_CREDENTIALS_SECRET_ID: props.populationCredentials.secretArn,
-          ...population,
+          ...ledgerEnvironment,
+          [tableDefinitions.requestCounters.envVar]: tables.requestCounters.tableName,
+          ...upstream.environment,
         },
       });
       fn.grantPutItem(tables.ledger, key);
-      fn.grantSecretRead(props.keyPepper, props.populationCredentials);
+      fn.grantUpdateItem(tables.requestCounters, key);
+      fn.grantSecretRead(props.keyPepper, upstream.credentials);
       return fn;
     };
-    const verifyCitizenFunction = populationFunction(
+    const verifyCitizenFunction = personalDataFunction(
       'VerifyCitizen',
       'verifyCitizen',
+      'population',
       'POST /v1/citizens/verify: graded identity check against the population registry',
     );
-    const citizenLookupFunction = populationFunction(
+    const citizenLookupFunction = personalDataFunction(
       'CitizenLookup',
       'citizenLookup',
+      'population',
       'POST /v1/citizens/lookup: a citizen record, limited to the fields the client may see',
     );
+    const landParcelFunction = personalDataFunction(
+      'LandParcel',
+      'landParcel',
+      'land',
+      'GET /v1/land/parcels/{commune}/{sheet}/{parcel}: a parcel and its certificates, either era',
+    );
+    const landCertificateFunction = personalDataFunction(
+      'LandCertificate',
+      'landCertificate',
+      'land',
+      'GET /v1/land/certificates/{serial}: a land-use certificate, its parcel and owners',
+    );
+
+    // Business records are public: no ledger; a cache table (read and write) and admission counters.
+    const businessLookupFunction = new GatewayFunction(this, 'BusinessLookup', {
+      ...common,
+      entry: gatewayFunctions.businessLookup.entry,
+      assets: gatewayFunctions.businessLookup.shippedFiles,
+      description: 'GET /v1/businesses/{code}: an enterprise or branch from the business registry',
+      serviceName: 'business-lookup',
+      timeout: Duration.seconds(Math.ceil(config.business.deadlineMs / 1000) + 4),
+      reservedConcurrentExecutions: config.business.reservedConcurrency,
+      environment: {
+        [tableDefinitions.registryCache.envVar]: tables.registryCache.tableName,
+        [tableDefinitions.requestCounters.envVar]: tables.requestCounters.tableName,
+        ...registries.business.environment,
+      },
+    });
+    businessLookupFunction.grantReadItems(tables.registryCache, key);
+    businessLookupFunction.grantPutItem(tables.registryCache, key);
+    businessLookupFunction.grantUpdateItem(tables.requestCounters, key);
+    businessLookupFunction.grantSecretRead(props.businessCredentials);
 
     // The subject report reads the ledger's subject index and ledgers itself (Query and PutItem on the
     // ledger, nothing else); it is admitted like every personal-data operation (the request counters).
@@ -167,6 +246,20 @@ export class StatelessStack extends Stack {
     adminClientsFunction.grantManageItems(tables.clients, key);
     adminClientsFunction.grantSecretRead(props.keyPepper);
 
+    const batch = batchFunctions(this, {
+      common,
+      key,
+      tables,
+      queue: props.queues.lookup.queue,
+      keyPepper: props.keyPepper,
+      ledgerEnvironment,
+      registryEnvironment: Object.assign(
+        {},
+        ...Object.values(registries).map((r) => r.environment),
+      ) as Record<string, string>,
+      registryCredentials: Object.values(registries).map((r) => r.credentials),
+    });
+
     const healthFunction = new GatewayFunction(this, 'Health', {
       ...common,
       entry: gatewayFunctions.health.entry,
@@ -200,10 +293,15 @@ export class StatelessStack extends Stack {
       authorizer: authorizerFunction,
       verifyCitizen: verifyCitizenFunction,
       citizenLookup: citizenLookupFunction,
+      landParcel: landParcelFunction,
+      landCertificate: landCertificateFunction,
+      businessLookup: businessLookupFunction,
       subjectReport: subjectReportFunction,
       health: healthFunction,
       apiDocs: apiDocsFunction,
       adminClients: adminClientsFunction,
+      batches: batch.batches,
+      batchWorker: batch.batchWorker,
     };
 
     this.api = this.restApi(config);

@@ -23,6 +23,12 @@ export const bundleBudgetsKiB: Record<GatewayFunctionName, number> = {
   citizenLookup: 1800,
   landParcel: 1800,
   landCertificate: 1800,
+  // No SOAP client; the admin-unit tables the head office resolves against.
+  businessLookup: 1200,
+  // The item schemas of every endpoint (admin units included), the batch store and SQS client.
+  batches: 1200,
+  // Every use case and both SOAP clients, Powertools batch and idempotency.
+  batchWorker: 2200,
 };
 
 let prod: SynthesizedStage;

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { lookupWorkerTimeout } from '../../infra/config.js';
-import { ledgerDeniedActions } from '../../infra/stateful-stack.js';
+import { ledgerDeniedActions, type TableName } from '../../infra/stateful-stack.js';
 import { queues, tables, type TableDefinition } from '../../infra/resources.js';
 import { resourcesOfType, synthStage, type SynthesizedStage } from './synth.js';
 
@@ -12,18 +12,16 @@ beforeAll(() => {
   prod = synthStage({ stage: 'prod' });
 });
 
-function tableResource(stage: SynthesizedStage, definition: TableDefinition) {
-  const logicalId = stage.stateful.getLogicalId(
-    stage.stateful.tables[definition === tables.clients ? 'clients' : 'ledger'].node.defaultChild as never,
-  );
+function tableResource(stage: SynthesizedStage, name: TableName) {
+  const logicalId = stage.stateful.getLogicalId(stage.stateful.tables[name].node.defaultChild as never);
   return resourcesOfType(stage.statefulTemplate, 'AWS::DynamoDB::Table')[logicalId]!;
 }
 
 describe('tables', () => {
   it.each(Object.entries(tables))(
     'the %s table has the keys, indexes and TTL of infra/resources.ts',
-    (_name, definition) => {
-      const table = tableResource(dev, definition);
+    (name, definition) => {
+      const table = tableResource(dev, name as TableName);
       const d = definition as TableDefinition;
       const keySchema = [
         { AttributeName: d.partitionKey.name, KeyType: 'HASH' },
@@ -159,14 +157,21 @@ describe('keys, secrets and the alarm topic', () => {
     });
   });
 
-  it('holds the population credentials as JSON with user and secret, and the key pepper', () => {
-    dev.statefulTemplate.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: Match.objectLike({
-        SecretStringTemplate: '{"user":"set-me"}',
-        GenerateStringKey: 'secret',
-      }),
-    });
-    dev.statefulTemplate.resourceCountIs('AWS::SecretsManager::Secret', 2);
+  it.each([
+    ['population', '{"user":"set-me"}', 'secret'],
+    ['land', '{"user":"set-me"}', 'password'],
+    ['business', '{"clientId":"set-me"}', 'clientSecret'],
+  ])(
+    'holds the %s registry credentials as JSON in the shape its adapter reads',
+    (_registry, template, key) => {
+      dev.statefulTemplate.hasResourceProperties('AWS::SecretsManager::Secret', {
+        GenerateSecretString: Match.objectLike({ SecretStringTemplate: template, GenerateStringKey: key }),
+      });
+    },
+  );
+
+  it('holds three registry credentials and the key pepper, nothing else', () => {
+    dev.statefulTemplate.resourceCountIs('AWS::SecretsManager::Secret', 4);
   });
 
   it('the alarm topic is encrypted and requires TLS', () => {
@@ -207,7 +212,7 @@ describe('the access ledger is append-only', () => {
   });
 
   it('the clients table has no such policy (keys are issued and revoked)', () => {
-    const clients = tableResource(dev, tables.clients);
+    const clients = tableResource(dev, 'clients');
     expect(clients.Properties['ResourcePolicy']).toBeUndefined();
   });
 });
