@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { DynamoDbClientDirectory } from '../../adapters/dynamodb/dynamodb-client-directory.js';
+import { ApiKeyHasher } from '../../adapters/keys/api-key-hasher.js';
+import { clientSchema, type Client, type ClientPolicy } from '../../schemas/clients.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../../local/local-stack.js';
@@ -93,4 +97,25 @@ export async function healRegistry(
     if (response.status < 500 || Date.now() > deadline) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * Registers a client and one API key straight in the test stack's clients table (the stack runs
+ * with the pepper the global setup chose), for suites that need clients with particular policies.
+ */
+export async function registerTestClient(
+  stack: StackAddresses,
+  client: Omit<Client, 'policy'> & { policy: Partial<ClientPolicy> & Pick<ClientPolicy, 'scopes'> },
+): Promise<string> {
+  const pepper = process.env['LIENTHONG_TEST_KEY_PEPPER'];
+  if (!pepper) throw new Error('no test pepper: run this suite through the integration jest project');
+  const directory = new DynamoDbClientDirectory(
+    stackDocuments(stack),
+    stack.tableNames['CLIENTS_TABLE_NAME'] as string,
+    new ApiKeyHasher(pepper),
+  );
+  const apiKey = `test-key-${client.clientId}-${randomUUID()}`;
+  await directory.saveClient(clientSchema.parse({ ...client, policy: { fields: {}, ...client.policy } }));
+  await directory.saveApiKey(apiKey, { clientId: client.clientId, keyId: `${client.clientId}-key` });
+  return apiKey;
 }
