@@ -9,7 +9,9 @@ import { systemClock } from '../core/ports/clock.js';
 import { businessPathSchema, type BusinessLookupResponse } from '../schemas/business-records.js';
 import { businessLookupDependencies } from './commons/business-composition.js';
 import { httpGatewayConventions, jsonResponse } from './commons/http-middleware.js';
-import { parsePathParameters } from './commons/http-request.js';
+import { callerOf, parsePathParameters } from './commons/http-request.js';
+import { requestCounters } from './commons/composition.js';
+import { rateLimitHeaders } from './commons/problem-responses.js';
 import { logger, metrics, tracer } from './commons/powertools.js';
 
 /**
@@ -17,10 +19,13 @@ import { logger, metrics, tracer } from './commons/powertools.js';
  * `x-cache` says whether the registry was asked; `Server-Timing` carries the registry's time.
  */
 export async function businessLookupHandler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
+  const caller = callerOf(event);
   const { enterpriseCode } = parsePathParameters(event, businessPathSchema);
+  const [registry, counters] = await Promise.all([businessLookupDependencies(), requestCounters()]);
   const lookup = await lookUpEnterprise(
     {
-      ...(await businessLookupDependencies()),
+      ...registry,
+      requestCounters: counters,
       clock: systemClock,
       onCacheFailure: (operation, error) =>
         logger.warn('business record cache failed; answering without it', {
@@ -29,21 +34,20 @@ export async function businessLookupHandler(event: APIGatewayProxyEvent): Promis
         }),
     },
     enterpriseCode,
+    caller,
   );
   const response: BusinessLookupResponse = {
     requestId: event.requestContext.requestId,
     business: lookup.record,
     retrievedAt: lookup.retrievedAt,
   };
-  const answer = jsonResponse(200, response);
-  answer.headers = {
-    ...answer.headers,
+  return jsonResponse(200, response, {
+    ...rateLimitHeaders(lookup.admission),
     'x-cache': lookup.source === 'cache' ? 'hit' : 'miss',
     ...(lookup.upstreamMs === undefined
       ? {}
       : { 'server-timing': `upstream;desc="business registry";dur=${lookup.upstreamMs.toFixed(1)}` }),
-  };
-  return answer;
+  });
 }
 
 export const handler = middy(businessLookupHandler)

@@ -1,3 +1,4 @@
+import { trustedCaller, unlimitedCounters } from '../../test/support/admission-fakes.js';
 import type { BusinessRecord } from '../../schemas/business-records.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { BusinessRecordCache, CachedBusinessRecord } from '../ports/business-record-cache.js';
@@ -56,6 +57,7 @@ function dependencies(
     businessRegistry: registry,
     cache,
     clock: { now: () => now },
+    requestCounters: unlimitedCounters,
     onCacheFailure: (operation) => failures.push(operation),
   };
 }
@@ -63,11 +65,16 @@ function dependencies(
 describe('lookUpEnterprise', () => {
   it('asks the registry on a cache miss and answers its record', async () => {
     const { registry, calls } = registryAnswering(async () => record);
-    const lookup = await lookUpEnterprise(dependencies(registry, new MemoryCache()), '3701234562');
+    const lookup = await lookUpEnterprise(
+      dependencies(registry, new MemoryCache()),
+      '3701234562',
+      trustedCaller,
+    );
     expect(calls).toEqual(['3701234562']);
     expect(lookup).toEqual({
       record,
       retrievedAt: now.toISOString(),
+      admission: { limit: 10, remaining: 9, resetSeconds: 1 },
       source: 'registry',
       upstreamMs: expect.any(Number),
     });
@@ -76,7 +83,7 @@ describe('lookUpEnterprise', () => {
   it('stores the registry’s record with the time it was retrieved', async () => {
     const cache = new MemoryCache();
     const { registry } = registryAnswering(async () => record);
-    await lookUpEnterprise(dependencies(registry, cache), '3701234562');
+    await lookUpEnterprise(dependencies(registry, cache), '3701234562', trustedCaller);
     expect(cache.entries.get('3701234562')).toEqual({ record, retrievedAt: now.toISOString() });
   });
 
@@ -84,15 +91,24 @@ describe('lookUpEnterprise', () => {
     const cache = new MemoryCache();
     await cache.put({ record, retrievedAt: '2026-01-05T07:30:00.000Z' });
     const { registry, calls } = registryAnswering(async () => record);
-    const lookup = await lookUpEnterprise(dependencies(registry, cache), '3701234562');
+    const lookup = await lookUpEnterprise(dependencies(registry, cache), '3701234562', trustedCaller);
     expect(calls).toEqual([]);
-    expect(lookup).toEqual({ record, retrievedAt: '2026-01-05T07:30:00.000Z', source: 'cache' });
+    expect(lookup).toEqual({
+      record,
+      retrievedAt: '2026-01-05T07:30:00.000Z',
+      source: 'cache',
+      admission: { limit: 10, remaining: 9, resetSeconds: 1 },
+    });
   });
 
   it('goes to the registry when the cache cannot be read or written, and reports both failures', async () => {
     const failures: string[] = [];
     const { registry, calls } = registryAnswering(async () => record);
-    const lookup = await lookUpEnterprise(dependencies(registry, failingCache, failures), '3701234562');
+    const lookup = await lookUpEnterprise(
+      dependencies(registry, failingCache, failures),
+      '3701234562',
+      trustedCaller,
+    );
     expect(calls).toEqual(['3701234562']);
     expect(lookup.record).toEqual(record);
     expect(failures).toEqual(['read', 'write']);
@@ -101,9 +117,23 @@ describe('lookUpEnterprise', () => {
   it('passes the registry’s not-found on and caches nothing', async () => {
     const cache = new MemoryCache();
     const { registry } = registryAnswering(() => Promise.reject(new NotFoundError('enterprise')));
-    await expect(lookUpEnterprise(dependencies(registry, cache), '0100233488')).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      lookUpEnterprise(dependencies(registry, cache), '0100233488', trustedCaller),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(cache.entries.size).toBe(0);
+  });
+});
+
+describe('lookUpEnterprise admission', () => {
+  it('refuses a client without the business:read scope before the cache or the registry', async () => {
+    const { registry, calls } = registryAnswering(async () => record);
+    const noBusiness = {
+      ...trustedCaller,
+      policy: { ...trustedCaller.policy, scopes: ['land:read' as const] },
+    };
+    await expect(
+      lookUpEnterprise(dependencies(registry, new MemoryCache()), '3701234562', noBusiness),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(calls).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
+import type { Caller } from '../../schemas/clients.js';
+import { admitRequest, type Admission, type AdmissionDependencies } from '../access/admit-request.js';
 import type { BusinessRecord } from '../../schemas/business-records.js';
 import type { BusinessRecordCache } from '../ports/business-record-cache.js';
 import type { BusinessRegistry } from '../ports/business-registry.js';
 import type { Clock } from '../ports/clock.js';
 
-export interface LookUpEnterpriseDependencies {
+export interface LookUpEnterpriseDependencies extends AdmissionDependencies {
   readonly businessRegistry: BusinessRegistry;
   readonly cache: BusinessRecordCache;
   readonly clock: Clock;
@@ -18,6 +20,7 @@ export interface EnterpriseLookup {
   readonly source: 'cache' | 'registry';
   /** Time spent waiting for the registry, when it was asked. */
   readonly upstreamMs?: number;
+  readonly admission: Admission;
 }
 
 /**
@@ -30,6 +33,7 @@ export interface EnterpriseLookup {
  * which is why the answer can be cached and is not ledgered.
  *
  * Primary course:
+ *  0. Admit the caller: scope `business:read`, rate limit and quota (public data, but not free).
  *  1. Answer from the cache when it holds an unexpired record for the code.
  *  2. Otherwise ask the registry (errors such as not-found propagate; nothing is cached for them).
  *  3. Store the record in the cache, then answer it.
@@ -38,12 +42,14 @@ export interface EnterpriseLookup {
 export async function lookUpEnterprise(
   deps: LookUpEnterpriseDependencies,
   enterpriseCode: string,
+  caller: Caller,
 ): Promise<EnterpriseLookup> {
+  const admission = await admitRequest(deps, caller, 'business:read');
   const cached = await deps.cache.get(enterpriseCode).catch((error: unknown) => {
     deps.onCacheFailure('read', error);
     return undefined;
   });
-  if (cached) return { record: cached.record, retrievedAt: cached.retrievedAt, source: 'cache' };
+  if (cached) return { record: cached.record, retrievedAt: cached.retrievedAt, source: 'cache', admission };
 
   const started = performance.now();
   const record = await deps.businessRegistry.lookUpEnterprise(enterpriseCode);
@@ -53,5 +59,5 @@ export async function lookUpEnterprise(
   await deps.cache.put({ record, retrievedAt }).catch((error: unknown) => {
     deps.onCacheFailure('write', error);
   });
-  return { record, retrievedAt, source: 'registry', upstreamMs };
+  return { record, retrievedAt, source: 'registry', upstreamMs, admission };
 }

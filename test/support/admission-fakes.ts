@@ -7,7 +7,7 @@ export const trustedCaller: Caller = {
   keyId: 'key-1',
   unitCode: 'UBND-Q7',
   policy: {
-    scopes: ['population:verify', 'population:lookup', 'land:read', 'audit:subject-report'],
+    scopes: ['population:verify', 'population:lookup', 'land:read', 'business:read', 'audit:subject-report'],
     fields: {},
     rateLimit: { perSecond: 10 },
     dailyQuota: 1000,
