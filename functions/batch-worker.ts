@@ -42,7 +42,7 @@ class UnparseableMessageError extends Error {}
 const batchCache = new Map<string, { batch: BatchRecord | undefined; readAt: number }>();
 async function batchOf(batchId: string): Promise<BatchRecord | undefined> {
   const cached = batchCache.get(batchId);
-  if (cached && Date.now() - cached.readAt < 2_000) return cached.batch;
+  if (cached && Date.now() - cached.readAt < 1_000) return cached.batch;
   const { items } = await batchWorkerDependencies();
   const batch = await items.batchStore.get(batchId);
   batchCache.set(batchId, { batch, readAt: Date.now() });

@@ -4,7 +4,6 @@ import { lookUpCitizen, type LookUpCitizenDependencies } from '../citizens/look-
 import { lookUpParcel, type LookUpParcelDependencies } from '../land/look-up-parcel.js';
 import { lookUpCertificate, type LookUpCertificateDependencies } from '../land/look-up-certificate.js';
 import { lookUpEnterprise, type LookUpEnterpriseDependencies } from '../business/look-up-enterprise.js';
-import { admitRequest, type AdmissionDependencies } from '../access/admit-request.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { InvalidRequestError } from '../errors/invalid-request-error.js';
@@ -13,7 +12,6 @@ import { UpstreamRejectedError } from '../errors/upstream-rejected-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
 import type { BatchRecord, BatchStore, ItemOutcome, ItemResult } from '../ports/batch-store.js';
 import type { Clock } from '../ports/clock.js';
-import { operationOfKind } from './batch-operations.js';
 
 /**
  * What the worker needs to run any kind of item: each use case's own dependencies, built with
@@ -22,7 +20,7 @@ import { operationOfKind } from './batch-operations.js';
 export interface BatchItemDependencies {
   readonly population: () => Promise<VerifyCitizenDependencies & LookUpCitizenDependencies>;
   readonly land: () => Promise<LookUpParcelDependencies & LookUpCertificateDependencies>;
-  readonly business: () => Promise<LookUpEnterpriseDependencies & AdmissionDependencies>;
+  readonly business: () => Promise<LookUpEnterpriseDependencies>;
   readonly batchStore: BatchStore;
   readonly clock: Clock;
 }
@@ -95,10 +93,8 @@ export async function runItem(deps: BatchItemDependencies, message: BatchItemMes
       return { outcome: 'succeeded', result };
     }
     case 'business': {
-      const business = await deps.business();
       // Public registry data: admitted by scope like GET /v1/businesses, not ledgered (see lookUpEnterprise).
-      await admitRequest(business, caller, operationOfKind.business);
-      const lookup = await lookUpEnterprise(business, item.request.enterpriseCode);
+      const lookup = await lookUpEnterprise(await deps.business(), item.request.enterpriseCode, caller);
       return { outcome: 'succeeded', result: { business: lookup.record, retrievedAt: lookup.retrievedAt } };
     }
   }

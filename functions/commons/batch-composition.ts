@@ -25,7 +25,13 @@ import {
 import { resolveSecret } from './secrets.js';
 import { tracer } from './powertools.js';
 
-export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+/**
+ * One SQS client per container. With an endpoint override (fauxqs locally), requests go to that
+ * endpoint rather than to the host named in the queue URL.
+ */
+export const sqs = tracer.captureAWSv3Client(
+  new SQSClient(process.env['AWS_ENDPOINT_URL_SQS'] ? { useQueueUrlAsEndpoint: false } : {}),
+);
 
 const pepper = once(async () => {
   const config = loadConfig(ledgerConfigSchema);

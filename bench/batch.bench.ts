@@ -1,0 +1,228 @@
+/**
+ * Batch benchmark: 10,000 verify items through POST /v1/batches, the lookup queue and the batch worker
+ * against the population simulator with a quota of 200 requests/s.
+ *
+ * 1. Clean run: completion time against the ideal 50 s, quota refusals the simulator counted (target
+ *    0), and the workers' CPU time per item.
+ * 2. 5 % transient upstream faults and one worker process killed (SIGKILL) mid-run, a replacement
+ *    started: every item must end in exactly one result, no duplicates, and ledger entries per item
+ *    are counted (one per registry access: a failed attempt is an access too).
+ *
+ * The stack runs in this process without its own poller; the workers are separate processes
+ * (`local/batch-worker.ts`), as Lambda containers would be. Writes bench/results/batch.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { startLocalStack } from '../local/local-stack.js';
+import { citizenDirectory } from '../local/registries/data/citizens.js';
+import { printTable, writeResults } from './support/results.js';
+
+const items = Number(process.env['BATCH_BENCH_ITEMS'] ?? 10_000);
+const quota = 200;
+const workers = 2;
+const workerConcurrency = 4;
+const envelope = { 'x-officer-id': 'CB-BENCH', 'x-purpose': '1.001234.000.00.00.H12' };
+
+const stack = await startLocalStack({
+  gatewayPort: 0,
+  registryPorts: { population: 0, land: 0, business: 0 },
+  batchWorker: false,
+  functionEnvironment: {
+    REGISTRY_QUOTAS: JSON.stringify({ population: quota }),
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    BATCH_RETRY_MAX_BACKOFF_SECONDS: '8',
+  },
+});
+const control = stack.registries['population']?.controlUrl as string;
+const documents = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ region: 'ap-southeast-1', endpoint: stack.dynamoDbEndpoint }),
+);
+
+// Citizens that exist with their registered name and birth date: one registry call per verify.
+const citizens = citizenDirectory()
+  .citizens.filter((c) => c.dateOfBirth.length === 10)
+  .slice(0, items);
+const batchItems = Array.from({ length: items }, (_, i) => {
+  const c = citizens[i % citizens.length]!;
+  return {
+    kind: 'citizen-verify',
+    request: { personalId: c.personalId, fullName: c.fullName, dateOfBirth: c.dateOfBirth },
+  };
+});
+
+function startWorker(visibilitySeconds: number): { child: ChildProcess; cpu: Promise<number | undefined> } {
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['local/batch-worker.ts'], {
+    env: {
+      ...process.env,
+      BATCH_WORKER_CONCURRENCY: String(workerConcurrency),
+      BATCH_WORKER_VISIBILITY_SECONDS: String(visibilitySeconds),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const cpu = new Promise<number | undefined>((resolve) =>
+    child.on('exit', () => {
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      resolve(line ? (JSON.parse(line) as { cpuMicros: number }).cpuMicros : undefined);
+    }),
+  );
+  return { child, cpu };
+}
+
+async function behaviour(body: unknown) {
+  await fetch(`${control}/reset`, { method: 'POST' });
+  await fetch(`${control}/behaviour`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function counters(): Promise<Record<string, unknown>> {
+  return (await (await fetch(`${control}/counters`)).json()) as Record<string, unknown>;
+}
+
+async function submit(): Promise<string> {
+  const response = await fetch(`${stack.gatewayUrl}/v1/batches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': stack.sandboxApiKey, ...envelope },
+    body: JSON.stringify({ items: batchItems }),
+  });
+  if (response.status !== 202)
+    throw new Error(`submission answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { batchId: string }).batchId;
+}
+
+async function status(batchId: string) {
+  return (await (
+    await fetch(`${stack.gatewayUrl}/v1/batches/${batchId}`, {
+      headers: { 'x-api-key': stack.sandboxApiKey },
+    })
+  ).json()) as { done: number; total: number; status: string; counts: Record<string, number> };
+}
+
+async function scan(filter: string, values: Record<string, unknown>, table: string) {
+  const found: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: filter,
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    found.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+}
+
+async function run(name: string, options: { faults: boolean; crash: boolean }) {
+  await behaviour({
+    quotaPerSecond: quota,
+    ...(options.faults ? { faults: [{ mode: 'fault', rate: 0.05 }], seed: 11 } : {}),
+  });
+  // A short visibility timeout so the crashed worker's messages come back within the run.
+  const pool = Array.from({ length: workers }, () => startWorker(options.crash ? 15 : 60));
+  await new Promise((resolve) => setTimeout(resolve, 4_000)); // workers load their handler
+  const started = performance.now();
+  const batchId = await submit();
+  const submittedMs = performance.now() - started;
+  let crashed = false;
+  let current = await status(batchId);
+  while (current.done < current.total) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    current = await status(batchId);
+    if (options.crash && !crashed && current.done >= current.total * 0.4) {
+      crashed = true;
+      pool[0]!.child.kill('SIGKILL');
+      pool.push(startWorker(15));
+    }
+    if (performance.now() - started > 600_000) throw new Error(`${name}: not done after 10 minutes`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  for (const worker of pool) worker.child.kill('SIGTERM');
+  const cpuMicros = (await Promise.all(pool.map((worker) => worker.cpu))).reduce<number>(
+    (sum, cpu) => sum + (cpu ?? 0),
+    0,
+  );
+  const registry = await counters();
+
+  const results = await scan(
+    'pk = :pk AND begins_with(sk, :item)',
+    { ':pk': `BATCH#${batchId}`, ':item': 'ITEM#' },
+    stack.tableNames['BATCHES_TABLE_NAME'] as string,
+  );
+  const distinct = new Set(results.map((r) => r['itemIndex'])).size;
+  const ledger = await scan(
+    'begins_with(pk, :chain) AND begins_with(requestId, :batch)',
+    { ':chain': 'CHAIN#', ':batch': `${batchId}:` },
+    stack.tableNames['LEDGER_TABLE_NAME'] as string,
+  );
+  const ledgerPerItem = new Map<string, number>();
+  for (const entry of ledger)
+    ledgerPerItem.set(
+      entry['requestId'] as string,
+      (ledgerPerItem.get(entry['requestId'] as string) ?? 0) + 1,
+    );
+  const allowedEntries = ledger.filter((e) => e['outcome'] === 'allowed').length;
+  return {
+    name,
+    items,
+    seconds: Math.round(seconds * 10) / 10,
+    idealSeconds: items / quota,
+    submitMs: Math.round(submittedMs),
+    registryCalls: registry['calls'],
+    quotaRefusals: registry['quotaExceeded'],
+    counts: current.counts,
+    results: results.length,
+    distinctResults: distinct,
+    ledgerEntries: ledger.length,
+    itemsLedgered: ledgerPerItem.size,
+    ledgerAllowedEntries: allowedEntries,
+    workerCpuMsPerItem: cpuMicros ? Math.round((cpuMicros / 1000 / items) * 100) / 100 : null,
+    crashed,
+  };
+}
+
+try {
+  const clean = await run('clean', { faults: false, crash: false });
+  const faulty = await run('5% faults + worker crash', { faults: true, crash: true });
+  printTable(`Batch of ${items} verify items, registry quota ${quota}/s (ideal ${items / quota} s)`, [
+    [
+      'run',
+      'seconds',
+      'registry calls',
+      'results',
+      'distinct',
+      'ledger entries',
+      'items ledgered',
+      'CPU ms/item',
+    ],
+    ...[clean, faulty].map((r) => [
+      r.name,
+      r.seconds,
+      Number(r.registryCalls),
+      r.results,
+      r.distinctResults,
+      r.ledgerEntries,
+      r.itemsLedgered,
+      r.workerCpuMsPerItem ?? 'n/a',
+    ]),
+  ]);
+  console.log(
+    'quota refusals (simulator counters):',
+    JSON.stringify(clean.quotaRefusals),
+    '/',
+    JSON.stringify(faulty.quotaRefusals),
+  );
+  console.log('outcomes:', JSON.stringify(clean.counts), '/', JSON.stringify(faulty.counts));
+  writeResults('batch', { clean, faulty });
+} finally {
+  await stack.stop();
+}

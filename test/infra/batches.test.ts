@@ -1,0 +1,60 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { batchWorkerEventSource, batchWorkerTimeout } from '../../infra/constructs/batch-functions.js';
+import { queues, tables } from '../../infra/resources.js';
+import { actionsOf, policyStatements, resourcesOfType, synthStage, type SynthesizedStage } from './synth.js';
+
+let dev: SynthesizedStage;
+
+beforeAll(() => {
+  dev = synthStage({ stage: 'dev' });
+});
+
+function roleStatements(name: 'batches' | 'batchWorker') {
+  const roleId = dev.stateless.getLogicalId(dev.stateless.functions[name].role!.node.defaultChild as never);
+  return Object.values(resourcesOfType(dev.statelessTemplate, 'AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties['Roles']).includes(roleId))
+    .flatMap(
+      (policy) =>
+        (
+          policy.Properties['PolicyDocument'] as {
+            Statement: { Action: string | string[]; Resource: unknown }[];
+          }
+        ).Statement,
+    );
+}
+
+describe('batch pipeline', () => {
+  it('the lookup queue stays invisible at least six times as long as the worker may run', () => {
+    expect(queues.lookup.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * batchWorkerTimeout.toSeconds());
+    dev.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^Batch worker'),
+      Timeout: batchWorkerTimeout.toSeconds(),
+    });
+  });
+
+  it('the worker consumes the lookup queue reporting batch item failures, with bounded concurrency', () => {
+    dev.statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: batchWorkerEventSource.batchSize,
+      MaximumBatchingWindowInSeconds: batchWorkerEventSource.maxBatchingWindowSeconds,
+      ScalingConfig: { MaximumConcurrency: batchWorkerEventSource.maxConcurrency },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('the worker may only append to the ledger, and the batch API may not touch it', () => {
+    const onLedger = (statement: { Resource: unknown }) =>
+      JSON.stringify(statement.Resource).includes(tables.ledger.id);
+    expect(roleStatements('batchWorker').filter(onLedger).flatMap(actionsOf)).toEqual(['dynamodb:PutItem']);
+    expect(roleStatements('batches').filter(onLedger)).toEqual([]);
+  });
+
+  it('only the batch API sends to the lookup queue', () => {
+    const senders = policyStatements(dev.statelessTemplate).filter((statement) =>
+      actionsOf(statement).includes('sqs:SendMessage'),
+    );
+    expect(senders).toHaveLength(1);
+    expect(
+      roleStatements('batches').some((statement) => actionsOf(statement).includes('sqs:SendMessage')),
+    ).toBe(true);
+  });
+});
