@@ -164,7 +164,8 @@ try {
   // Where the time goes: each request makes DynamoDB round trips one after the other.
   const roundTrips = await measureDynamoDbRoundTrips(
     addresses.dynamoDbEndpoint,
-    addresses.tableNames['COUNTERS_TABLE_NAME'] as string,
+    // A scratch partition of this throwaway stack's ledger table (its key is pk + sk).
+    addresses.tableNames['LEDGER_TABLE_NAME'] as string,
   );
   printTable('DynamoDB Local round trip from a client on this machine (200 sequential calls each)', [
     ['operation', 'p50 ms', 'p99 ms'],
