@@ -100,6 +100,18 @@ export const tables = {
     envVar: 'REGISTRY_QUOTA_TABLE_NAME',
     partitionKey: { name: 'pk', type: 'S' },
   },
+  /**
+   * How each registry is doing, as every function container sees it (circuit state, recent latency
+   * and error rate), reported when a circuit changes and every few seconds of traffic; read by the
+   * health endpoint, which runs in a container of its own. Reports expire after a few minutes.
+   */
+  registryStatus: {
+    id: 'RegistryStatus',
+    envVar: 'REGISTRY_STATUS_TABLE_NAME',
+    partitionKey: { name: 'registry', type: 'S' },
+    sortKey: { name: 'reporter', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export const queues = {

@@ -154,11 +154,13 @@ export class StatelessStack extends Stack {
         environment: {
           ...ledgerEnvironment,
           [tableDefinitions.requestCounters.envVar]: tables.requestCounters.tableName,
+          [tableDefinitions.registryStatus.envVar]: tables.registryStatus.tableName,
           ...upstream.environment,
         },
       });
       fn.grantPutItem(tables.ledger, key);
       fn.grantUpdateItem(tables.requestCounters, key);
+      fn.grantPutItem(tables.registryStatus, key);
       fn.grantSecretRead(props.keyPepper, upstream.credentials);
       return fn;
     };
@@ -199,9 +201,11 @@ export class StatelessStack extends Stack {
       environment: {
         [tableDefinitions.registryCache.envVar]: tables.registryCache.tableName,
         [tableDefinitions.requestCounters.envVar]: tables.requestCounters.tableName,
+        [tableDefinitions.registryStatus.envVar]: tables.registryStatus.tableName,
         ...registries.business.environment,
       },
     });
+    businessLookupFunction.grantPutItem(tables.registryStatus, key);
     businessLookupFunction.grantReadItems(tables.registryCache, key);
     businessLookupFunction.grantPutItem(tables.registryCache, key);
     businessLookupFunction.grantUpdateItem(tables.requestCounters, key);
@@ -275,10 +279,14 @@ export class StatelessStack extends Stack {
             tables[name].tableName,
           ]),
         ),
+        // Endpoints only: the health probe never signs in to a registry or spends its quota.
         ...population,
+        LAND_ENDPOINT: config.land.endpoint,
+        BUSINESS_ENDPOINT: config.business.endpoint,
       },
     });
     for (const table of Object.values(tables)) healthFunction.grantDescribeTable(table);
+    healthFunction.grantReadItems(tables.registryStatus, key);
     // The API reference: a static document and page, shipped with the bundle; no grants, no environment.
     const apiDocsFunction = new GatewayFunction(this, 'ApiDocs', {
       ...common,

@@ -12,7 +12,7 @@ import { TokenSession, type IssuedToken } from '../auth/token-session.js';
 import {
   createUpstreamPolicy,
   type UpstreamPolicy,
-  type UpstreamPolicyOptions,
+  type ResilienceSettings,
 } from '../resilience/upstream-policy.js';
 import { isRegistryFailure, isTransientFailure } from '../soap/soap-failure.js';
 import { businessRecordOf, type ChiTietDoanhNghiep } from './business-mapping.js';
@@ -35,12 +35,7 @@ export interface RestBusinessRegistryOptions {
   /** Largest response body accepted; anything bigger is treated as an upstream failure. */
   readonly maxResponseBytes?: number;
   /** Breaker, retry and bulkhead settings beyond the defaults. */
-  readonly resilience?: Partial<
-    Pick<
-      UpstreamPolicyOptions,
-      'maxAttempts' | 'breakerThreshold' | 'halfOpenAfterMs' | 'concurrency' | 'queue'
-    >
-  >;
+  readonly resilience?: ResilienceSettings;
 }
 
 /** The registry's error document. */

@@ -12,7 +12,7 @@ import type { CertificateRecord, ParcelRecord } from '../../schemas/land-records
 import {
   createUpstreamPolicy,
   type UpstreamPolicy,
-  type UpstreamPolicyOptions,
+  type ResilienceSettings,
 } from '../resilience/upstream-policy.js';
 import {
   classifySoapFailure,
@@ -40,12 +40,7 @@ export interface SoapLandRegistryOptions {
   /** Largest response body accepted; anything bigger is treated as an upstream failure. */
   readonly maxResponseBytes?: number;
   /** Breaker, retry and bulkhead settings beyond the defaults. */
-  readonly resilience?: Partial<
-    Pick<
-      UpstreamPolicyOptions,
-      'maxAttempts' | 'breakerThreshold' | 'halfOpenAfterMs' | 'concurrency' | 'queue'
-    >
-  >;
+  readonly resilience?: ResilienceSettings;
 }
 
 const landNamespace = 'http://vbdlis.monre.gov.vn/dichvu';

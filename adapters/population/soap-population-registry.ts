@@ -10,7 +10,7 @@ import { citizenRecordOf, type CongDan } from './citizen-mapping.js';
 import {
   createUpstreamPolicy,
   type UpstreamPolicy,
-  type UpstreamPolicyOptions,
+  type ResilienceSettings,
 } from '../resilience/upstream-policy.js';
 import {
   classifySoapFailure,
@@ -32,12 +32,7 @@ export interface SoapPopulationRegistryOptions {
   /** Largest response body accepted; anything bigger is treated as an upstream failure. */
   readonly maxResponseBytes?: number;
   /** Breaker, retry and bulkhead settings beyond the defaults. */
-  readonly resilience?: Partial<
-    Pick<
-      UpstreamPolicyOptions,
-      'maxAttempts' | 'breakerThreshold' | 'halfOpenAfterMs' | 'concurrency' | 'queue'
-    >
-  >;
+  readonly resilience?: ResilienceSettings;
 }
 
 interface VerifyAnswer {

@@ -117,6 +117,22 @@ describe('createUpstreamPolicy', () => {
     await expect(first).resolves.toBe('first');
   });
 
+  it('reports its status at once when the circuit opens, and at most once per interval otherwise', async () => {
+    const reports: { circuit: string; calls: number }[] = [];
+    const policy = createUpstreamPolicy({
+      ...options,
+      maxAttempts: 1,
+      statusIntervalMs: 60_000,
+      onStatus: ({ circuit, calls }) => reports.push({ circuit, calls }),
+    });
+    await policy.execute(ok, read);
+    await policy.execute(ok, read);
+    const failing = () => Promise.reject(new UpstreamFailedError('population', 'HTTP 500'));
+    await policy.execute(failing, read).catch(() => undefined);
+    await policy.execute(failing, read).catch(() => undefined);
+    expect(reports.map((r) => r.circuit)).toEqual(['closed', 'open']);
+  });
+
   it('keeps call statistics for health reporting', async () => {
     const policy = createUpstreamPolicy({ ...options, maxAttempts: 1 });
     await policy.execute(ok, read);

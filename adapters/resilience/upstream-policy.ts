@@ -35,6 +35,32 @@ export interface UpstreamPolicyOptions {
   /** Calls in flight to this upstream from one container, and calls allowed to wait for a slot. */
   readonly concurrency?: number;
   readonly queue?: number;
+  /**
+   * Told how this upstream is doing, as seen from this container: at once when its circuit changes
+   * state, otherwise at most every `statusIntervalMs` after a call. Must not throw or block.
+   */
+  readonly onStatus?: (status: UpstreamStatus) => void;
+  readonly statusIntervalMs?: number;
+}
+
+/** The settings an adapter passes through to its policy, beyond its registry and deadline. */
+export type ResilienceSettings = Partial<
+  Pick<
+    UpstreamPolicyOptions,
+    | 'maxAttempts'
+    | 'breakerThreshold'
+    | 'halfOpenAfterMs'
+    | 'concurrency'
+    | 'queue'
+    | 'onStatus'
+    | 'statusIntervalMs'
+  >
+>;
+
+/** One container's view of an upstream, for the health endpoint. */
+export interface UpstreamStatus extends UpstreamCallStats {
+  readonly registry: RegistryName;
+  readonly circuit: ReturnType<UpstreamPolicy['circuitState']>;
 }
 
 export interface UpstreamCallStats {
@@ -87,11 +113,29 @@ export function createUpstreamPolicy(options: UpstreamPolicyOptions): UpstreamPo
   const recent: { latencyMs: number; failed: boolean }[] = [];
   let calls = 0;
   let failures = 0;
+  let lastReportAt = Number.NEGATIVE_INFINITY;
+  const stats = (): UpstreamCallStats => ({
+    calls,
+    failures,
+    recentLatencyMs: recent.length
+      ? Math.round((recent.reduce((sum, r) => sum + r.latencyMs, 0) / recent.length) * 10) / 10
+      : null,
+    recentErrorRate: recent.length ? recent.filter((r) => r.failed).length / recent.length : null,
+  });
+  const report = (force: boolean) => {
+    if (!options.onStatus) return;
+    const now = performance.now();
+    if (!force && now - lastReportAt < (options.statusIntervalMs ?? 15_000)) return;
+    lastReportAt = now;
+    options.onStatus({ registry: options.registry, circuit: circuitStateNames[breaker.state], ...stats() });
+  };
+  breaker.onStateChange(() => report(true));
   const remember = (started: number, failed: boolean) => {
     calls += 1;
     if (failed) failures += 1;
     recent.push({ latencyMs: performance.now() - started, failed });
     if (recent.length > recentWindow) recent.shift();
+    report(false);
   };
 
   return {
@@ -122,14 +166,7 @@ export function createUpstreamPolicy(options: UpstreamPolicyOptions): UpstreamPo
       }
     },
     circuitState: () => circuitStateNames[breaker.state],
-    stats: () => ({
-      calls,
-      failures,
-      recentLatencyMs: recent.length
-        ? Math.round((recent.reduce((sum, r) => sum + r.latencyMs, 0) / recent.length) * 10) / 10
-        : null,
-      recentErrorRate: recent.length ? recent.filter((r) => r.failed).length / recent.length : null,
-    }),
+    stats,
   };
 }
 

@@ -11,7 +11,7 @@ import type { BatchItemDependencies } from '../../core/batches/process-batch-ite
 import { systemClock } from '../../core/ports/clock.js';
 import { documents } from './aws-clients.js';
 import { businessLookupDependencies } from './business-composition.js';
-import { breakerSettings, once, personalDataAccess, shippedFile } from './composition.js';
+import { resilienceSettings, once, personalDataAccess, shippedFile } from './composition.js';
 import {
   batchWorkerConfigSchema,
   batchesConfigSchema,
@@ -74,7 +74,7 @@ export const batchWorkerDependencies = once(async () => {
     tableName: batches.BATCHES_TABLE_NAME,
     retentionDays: batches.BATCH_RETENTION_DAYS,
   });
-  const singleAttempt = { ...breakerSettings(), maxAttempts: 1, concurrency: 64, queue: 256 };
+  const singleAttempt = { ...resilienceSettings(), maxAttempts: 1, concurrency: 64, queue: 256 };
   const access = once(async () => ({
     ...(await personalDataAccess()),
     admissionMode: 'batch-item' as const,

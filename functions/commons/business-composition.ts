@@ -2,7 +2,7 @@ import { RestBusinessRegistry } from '../../adapters/business/rest-business-regi
 import { DynamoDbBusinessRecordCache } from '../../adapters/dynamodb/dynamodb-business-record-cache.js';
 import { systemClock } from '../../core/ports/clock.js';
 import { documents } from './aws-clients.js';
-import { breakerSettings, once } from './composition.js';
+import { resilienceSettings, once } from './composition.js';
 import { businessConfigSchema, businessCredentialsSchema, loadConfig } from './config.js';
 import { resolveSecret } from './secrets.js';
 
@@ -23,7 +23,7 @@ export const businessLookupDependencies = once(async () => {
       credentials,
       deadlineMs: config.BUSINESS_DEADLINE_MS,
       clock: systemClock,
-      resilience: breakerSettings(),
+      resilience: resilienceSettings(),
     }),
     cache: new DynamoDbBusinessRecordCache(documents, {
       tableName: config.REGISTRY_CACHE_TABLE_NAME,

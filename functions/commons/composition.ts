@@ -7,7 +7,12 @@ import { DynamoDbRequestCounters } from '../../adapters/dynamodb/dynamodb-reques
 import { ApiKeyHasher } from '../../adapters/keys/api-key-hasher.js';
 import { HmacSubjectKeys } from '../../adapters/keys/hmac-subject-keys.js';
 import { documents, dynamoDb } from './aws-clients.js';
+import { DynamoDbRegistryStatusBoard } from '../../adapters/dynamodb/dynamodb-registry-status-board.js';
 import { HttpProbe } from '../../adapters/probes/http-probe.js';
+import type { ResilienceSettings } from '../../adapters/resilience/upstream-policy.js';
+import type { HealthDependencies } from '../../core/health/check-health.js';
+import type { RegistryName } from '../../core/ports/registry-name.js';
+import { logger } from './powertools.js';
 import { TableProbe } from '../../adapters/probes/table-probe.js';
 import type { DependencyProbe } from '../../core/ports/dependency-probe.js';
 import { tables } from '../../infra/resources.js';
@@ -69,27 +74,79 @@ export async function personalDataAccess(): Promise<LedgerDependencies & Admissi
   return { accessLedger: ledger, subjectKeys, requestCounters: counters, clock: systemClock };
 }
 
-/** The circuit-breaker settings every upstream adapter shares. */
-export function breakerSettings() {
+/** Where functions report how each registry is doing, when this deployment has the table. */
+const registryStatusBoard = (() => {
+  let board: DynamoDbRegistryStatusBoard | null | undefined;
+  return () => {
+    if (board === undefined) {
+      const tableName = process.env[tables.registryStatus.envVar];
+      board = tableName ? new DynamoDbRegistryStatusBoard(documents, tableName) : null;
+    }
+    return board ?? undefined;
+  };
+})();
+
+/**
+ * The resilience settings every upstream adapter shares: circuit-breaker timing, and reports of the
+ * circuit's state to the status board (written in the background: never on the answer's path).
+ */
+export function resilienceSettings(): ResilienceSettings {
   const config = loadConfig(resilienceConfigSchema);
+  const board = registryStatusBoard();
   return {
     breakerThreshold: config.UPSTREAM_BREAKER_THRESHOLD,
     halfOpenAfterMs: config.UPSTREAM_BREAKER_HALF_OPEN_MS,
+    ...(board
+      ? {
+          onStatus: ({ registry, circuit, recentLatencyMs, recentErrorRate }) => {
+            board
+              .report({
+                registry,
+                circuit,
+                recentLatencyMs,
+                recentErrorRate,
+                reportedAt: new Date().toISOString(),
+              })
+              .catch((error: unknown) =>
+                logger.warn('registry status not reported', { registry, errorName: (error as Error).name }),
+              );
+          },
+        }
+      : {}),
   };
 }
 
-/** Health probes: the tables and the registry endpoints this deployment is configured with. */
-export const dependencyProbes = (() => {
-  let probes: DependencyProbe[] | undefined;
-  return () => {
-    probes ??= [
-      ...Object.values(tables)
-        .filter((table) => process.env[table.envVar] !== undefined)
-        .map((table) => new TableProbe(`table:${table.id}`, dynamoDb, process.env[table.envVar] as string)),
-      ...(process.env['POPULATION_ENDPOINT'] === undefined
-        ? []
-        : [new HttpProbe('registry:population', process.env['POPULATION_ENDPOINT'])]),
-    ];
-    return probes;
+/** The registries a deployment may be configured with, and the variable naming each one's endpoint. */
+const registryEndpoints: Record<RegistryName, string> = {
+  population: 'POPULATION_ENDPOINT',
+  land: 'LAND_ENDPOINT',
+  business: 'BUSINESS_ENDPOINT',
+};
+
+/** Health: probes of the tables and registry endpoints this deployment has, and the status board. */
+export const healthDependencies = (() => {
+  let built: Omit<HealthDependencies, 'clock'> | undefined;
+  return (): HealthDependencies => {
+    if (!built) {
+      const registryProbes = new Map<DependencyProbe, RegistryName>();
+      for (const [registry, envVar] of Object.entries(registryEndpoints) as [RegistryName, string][]) {
+        const endpoint = process.env[envVar];
+        if (endpoint) registryProbes.set(new HttpProbe(`registry:${registry}`, endpoint), registry);
+      }
+      const board = registryStatusBoard();
+      built = {
+        probes: [
+          ...Object.values(tables)
+            .filter((table) => process.env[table.envVar] !== undefined)
+            .map(
+              (table) => new TableProbe(`table:${table.id}`, dynamoDb, process.env[table.envVar] as string),
+            ),
+          ...registryProbes.keys(),
+        ],
+        registryOf: (probe) => registryProbes.get(probe),
+        ...(board ? { statusBoard: board } : {}),
+      };
+    }
+    return { ...built, clock: systemClock };
   };
 })();

@@ -1,6 +1,6 @@
 import { SoapLandRegistry } from '../../adapters/land/soap-land-registry.js';
 import { systemClock } from '../../core/ports/clock.js';
-import { breakerSettings, once, shippedFile } from './composition.js';
+import { resilienceSettings, once, shippedFile } from './composition.js';
 import { landConfigSchema, landCredentialsSchema, loadConfig } from './config.js';
 import { resolveSecret } from './secrets.js';
 
@@ -19,6 +19,6 @@ export const landRegistry = once(async () => {
     credentials,
     deadlineMs: config.LAND_DEADLINE_MS,
     clock: systemClock,
-    resilience: breakerSettings(),
+    resilience: resilienceSettings(),
   });
 });

@@ -1,6 +1,6 @@
 import { SoapPopulationRegistry } from '../../adapters/population/soap-population-registry.js';
 import { systemClock } from '../../core/ports/clock.js';
-import { breakerSettings, once, shippedFile } from './composition.js';
+import { resilienceSettings, once, shippedFile } from './composition.js';
 import { loadConfig, populationConfigSchema, populationCredentialsSchema } from './config.js';
 import { resolveSecret } from './secrets.js';
 
@@ -16,6 +16,6 @@ export const populationRegistry = once(async () => {
     credentials,
     deadlineMs: config.POPULATION_DEADLINE_MS,
     clock: systemClock,
-    resilience: breakerSettings(),
+    resilience: resilienceSettings(),
   });
 });

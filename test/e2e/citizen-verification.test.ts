@@ -207,6 +207,14 @@ describe('POST /v1/citizens/verify', () => {
     expect(response.headers.get('retry-after')).toBe('1');
     expect(after).toBe(before);
     expect(elapsedMs).toBeLessThan(50);
+
+    // The functions report the open circuit; the health endpoint, which never calls the registry, tells.
+    const health = await waitForHealth(
+      (report) => report.dependencies['registry:population']?.circuit === 'open',
+    );
+    expect(health.status).toBe('degraded');
+    expect(health.dependencies['registry:population']).toMatchObject({ reachable: true, circuit: 'open' });
+    expect(health.dependencies['registry:population']?.recentErrorRate).toBeGreaterThan(0);
   });
 
   it('answers 502 when the registry returns a server error', async () => {
@@ -228,7 +236,12 @@ describe('GET /v1/health', () => {
     expect(response.status).toBe(200);
     expect(json.status).toBe('ok');
     expect(Object.keys(json.dependencies).sort()).toEqual(
-      ['registry:population', ...Object.values(tables).map((table) => `table:${table.id}`)].sort(),
+      [
+        'registry:business',
+        'registry:land',
+        'registry:population',
+        ...Object.values(tables).map((table) => `table:${table.id}`),
+      ].sort(),
     );
   });
 });
@@ -240,3 +253,18 @@ describe('the local gateway', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 });
+
+interface HealthReport {
+  status: string;
+  dependencies: Record<string, { reachable: boolean; circuit?: string; recentErrorRate?: number | null }>;
+}
+
+/** Polls GET /v1/health until `until` holds (reports are written in the background), for at most 3 s. */
+async function waitForHealth(until: (report: HealthReport) => boolean): Promise<HealthReport> {
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    const report = (await (await fetch(`${stack.gatewayUrl}/v1/health`)).json()) as HealthReport;
+    if (until(report) || Date.now() > deadline) return report;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
