@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminOperations } from './admin-contract.js';
+import { batchOperations } from './batch-contract.js';
 import { subjectReportRequestSchema, subjectReportResponseSchema } from './audit.js';
 import { businessLookupResponseSchema, businessPathSchema } from './business-records.js';
 import { citizenLookupRequestSchema, citizenLookupResponseSchema } from './citizen-lookup.js';
@@ -693,6 +694,7 @@ export const apiOperations: readonly ApiOperation[] = [
     problems: ['invalid-request', 'unauthenticated', 'forbidden', 'ledger-unavailable'],
   },
   ...adminOperations,
+  ...batchOperations,
   {
     operationId: 'getOpenApiDocument',
     method: 'GET',

@@ -83,7 +83,15 @@ export function batchFunctions(scope: Construct, props: BatchFunctionsProps) {
   ]);
   batches.grantUpdateItem(tables.requestCounters, key);
   batches.grantSecretRead(props.keyPepper);
-  props.queue.grantSendMessages(batches);
+  // SendMessage (SendMessageBatch is authorised by it) with the queue key's exact actions, rather than
+  // grantSendMessages, whose KMS actions are wildcards (GenerateDataKey*, ReEncrypt*).
+  batches.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+      resources: [props.queue.queueArn],
+    }),
+  );
+  key.grant(batches, 'kms:GenerateDataKey', 'kms:Decrypt');
 
   // The worker: the use cases' own grants (ledger PutItem only, counters, registry cache, credentials)
   // plus results and counters, Powertools idempotency records and the shared registry schedule.

@@ -25,8 +25,8 @@ export const bundleBudgetsKiB: Record<GatewayFunctionName, number> = {
   landCertificate: 1800,
   // No SOAP client; the admin-unit tables the head office resolves against.
   businessLookup: 1200,
-  // The item schemas of every endpoint (admin units included), the batch store and SQS client.
-  batches: 1200,
+  // The item schemas of every endpoint (the land and admin-unit tables included), store and SQS client.
+  batches: 1800,
   // Every use case and both SOAP clients, Powertools batch and idempotency.
   batchWorker: 2200,
 };
