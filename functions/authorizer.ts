@@ -5,7 +5,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { authenticateClient } from '../core/access/authenticate-client.js';
 import { ForbiddenError } from '../core/errors/forbidden-error.js';
 import { UnauthenticatedError } from '../core/errors/unauthenticated-error.js';
-import { recordRefusedKey } from '../core/access/record-refused-key.js';
+import { recordRefusedKey, type RefusedKeyAttempt } from '../core/access/record-refused-key.js';
 import { systemClock } from '../core/ports/clock.js';
 import { personalDataOperationOf } from '../infra/routes.js';
 import { purposeEnvelopeHeadersSchema } from '../schemas/purpose-envelope.js';
@@ -46,11 +46,12 @@ export async function authorizeRequest(
     if (error instanceof ForbiddenError) {
       // A disabled client: API Gateway answers a Deny with its 403 (ACCESS_DENIED) gateway response.
       logger.info('key refused', { reason: error.reason });
+      await ledgerRefusal(event, { outcome: 'denied', ...(error.caller ? { caller: error.caller } : {}) });
       return denyWholeApi(event.methodArn);
     }
     if (error instanceof UnauthenticatedError) {
       logger.info('key refused', { reason: error.reason });
-      await ledgerRefusal(event);
+      await ledgerRefusal(event, { outcome: 'unauthenticated' });
       throw new Error(unauthorizedMessage, { cause: error });
     }
     throw error;
@@ -58,7 +59,10 @@ export async function authorizeRequest(
 }
 
 /** On a personal-data route a refused key is ledgered here: no function will run to do it. */
-async function ledgerRefusal(event: APIGatewayRequestAuthorizerEvent): Promise<void> {
+async function ledgerRefusal(
+  event: APIGatewayRequestAuthorizerEvent,
+  refusal: Pick<RefusedKeyAttempt, 'outcome' | 'caller'>,
+): Promise<void> {
   const operation = personalDataOperationOf(event.httpMethod, event.resource);
   if (operation === undefined) return;
   const claimed = (name: 'x-officer-id' | 'x-purpose' | 'x-dossier-id') => {
@@ -71,6 +75,7 @@ async function ledgerRefusal(event: APIGatewayRequestAuthorizerEvent): Promise<v
     {
       requestId: event.requestContext.requestId,
       operation,
+      ...refusal,
       ...definedOnly({
         officerId: claimed('x-officer-id'),
         purpose: claimed('x-purpose'),

@@ -18,7 +18,10 @@ export async function authenticateClient(
   const owner = await directory.findByApiKey(apiKey.trim());
   if (owner === undefined) throw new UnauthenticatedError('unknown-key');
   if (owner.client.status !== 'active') {
-    throw new ForbiddenError('disabled-client', 'This client is disabled');
+    throw new ForbiddenError('disabled-client', 'This client is disabled', {
+      clientId: owner.client.clientId,
+      keyId: owner.keyId,
+    });
   }
   return owner;
 }

@@ -189,3 +189,50 @@ describe('unknown keys', () => {
     expect(JSON.stringify(body)).not.toContain('secret-looking-key-123');
   });
 });
+
+describe('revoked keys and disabled clients', () => {
+  async function admin(method: string, path: string, body?: unknown) {
+    const response = await fetch(`${stack.gatewayUrl}/v1/admin${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-api-key': stack.sandboxApiKey },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  it('answers a revoked key with 401 and ledgers the attempt', async () => {
+    await admin('POST', '/clients', {
+      clientId: 'revoked-key-client',
+      name: 'R',
+      unitCode: 'U',
+      policy: { scopes: ['population:verify'] },
+    });
+    const issued = await admin('POST', '/clients/revoked-key-client/keys', { label: 'soon revoked' });
+    await admin('DELETE', `/clients/revoked-key-client/keys/${issued['keyId'] as string}`);
+    const { response, requestId } = await call('verify', issued['apiKey'] as string);
+    expect(response.status).toBe(401);
+    expect((await ledgerEntriesFor(stack, requestId)).map((e) => [e['outcome'], e['clientId']])).toEqual([
+      ['unauthenticated', 'unknown'],
+    ]);
+  });
+
+  it('answers a disabled client’s key with 403 and ledgers the denial under the client', async () => {
+    const apiKey = await registerTestClient(stack, {
+      clientId: 'disabled-client',
+      name: 'Disabled',
+      unitCode: 'UBND-TEST',
+      status: 'disabled',
+      policy: { scopes: ['population:verify'] },
+    });
+    const { response, body, requestId } = await call('verify', apiKey);
+    expect(response.status).toBe(403);
+    expect(body['type']).toBe('https://lienthong.gov.vn/problems/forbidden');
+    expect(await ledgerEntriesFor(stack, requestId)).toEqual([
+      expect.objectContaining({
+        outcome: 'denied',
+        clientId: 'disabled-client',
+        operation: 'population:verify',
+      }),
+    ]);
+  });
+});
