@@ -44,9 +44,6 @@ export async function businessLookupHandler(event: APIGatewayProxyEvent): Promis
   return jsonResponse(200, response, {
     ...rateLimitHeaders(lookup.admission),
     'x-cache': lookup.source === 'cache' ? 'hit' : 'miss',
-    ...(lookup.upstreamMs === undefined
-      ? {}
-      : { 'server-timing': `upstream;desc="business registry";dur=${lookup.upstreamMs.toFixed(1)}` }),
   });
 }
 

@@ -17,6 +17,7 @@ import { UpstreamTimeoutError } from '../../core/errors/upstream-timeout-error.j
 import { UpstreamUnavailableError } from '../../core/errors/upstream-unavailable-error.js';
 import type { RegistryName } from '../../core/ports/registry-name.js';
 import { RetryBudget } from './retry-budget.js';
+import { addUpstreamTime } from './upstream-timing.js';
 
 export interface UpstreamPolicyOptions {
   readonly registry: RegistryName;
@@ -131,9 +132,11 @@ export function createUpstreamPolicy(options: UpstreamPolicyOptions): UpstreamPo
   };
   breaker.onStateChange(() => report(true));
   const remember = (started: number, failed: boolean) => {
+    const latencyMs = performance.now() - started;
+    addUpstreamTime(latencyMs);
     calls += 1;
     if (failed) failures += 1;
-    recent.push({ latencyMs: performance.now() - started, failed });
+    recent.push({ latencyMs, failed });
     if (recent.length > recentWindow) recent.shift();
     report(false);
   };

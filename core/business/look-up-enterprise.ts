@@ -18,8 +18,6 @@ export interface EnterpriseLookup {
   /** When the registry gave this answer. */
   readonly retrievedAt: string;
   readonly source: 'cache' | 'registry';
-  /** Time spent waiting for the registry, when it was asked. */
-  readonly upstreamMs?: number;
   readonly admission: Admission;
 }
 
@@ -51,13 +49,11 @@ export async function lookUpEnterprise(
   });
   if (cached) return { record: cached.record, retrievedAt: cached.retrievedAt, source: 'cache', admission };
 
-  const started = performance.now();
   const record = await deps.businessRegistry.lookUpEnterprise(enterpriseCode);
-  const upstreamMs = performance.now() - started;
   const retrievedAt = deps.clock.now().toISOString();
 
   await deps.cache.put({ record, retrievedAt }).catch((error: unknown) => {
     deps.onCacheFailure('write', error);
   });
-  return { record, retrievedAt, source: 'registry', upstreamMs, admission };
+  return { record, retrievedAt, source: 'registry', admission };
 }

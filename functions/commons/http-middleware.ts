@@ -1,12 +1,14 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { GatewayError } from '../../core/errors/gateway-error.js';
+import { currentUpstreamTiming, startUpstreamTiming } from '../../adapters/resilience/upstream-timing.js';
 import { logger } from './powertools.js';
 import { errorToProblem } from './problem-responses.js';
 
 /**
  * middy middleware for HTTP functions: every thrown error becomes problem+json (through the one
- * error mapper), every answer carries the request id and the gateway's own time in `Server-Timing`.
+ * error mapper), every answer carries the request id and, in `Server-Timing`, the time spent waiting
+ * for registries (`upstream`, when any was called) and the gateway's total (`gateway`).
  * Error messages of gateway errors are safe to log; others are logged by name and stack only.
  */
 export function httpGatewayConventions(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
@@ -14,6 +16,7 @@ export function httpGatewayConventions(): MiddlewareObj<APIGatewayProxyEvent, AP
   return {
     before: (request) => {
       startedAt.set(request.event, performance.now());
+      startUpstreamTiming();
     },
     after: (request) => {
       if (request.response) decorate(request.response, request.event, startedAt.get(request.event));
@@ -41,15 +44,17 @@ function decorate(
   event: APIGatewayProxyEvent,
   started: number | undefined,
 ): void {
+  const upstream = currentUpstreamTiming();
   response.headers = {
     ...response.headers,
     'x-request-id': event.requestContext?.requestId ?? '',
     ...(started === undefined
       ? {}
       : {
-          // A handler's own metrics (e.g. `upstream;dur=…`) come first; the gateway's total is appended.
           'server-timing': [
-            response.headers?.['server-timing'],
+            upstream && upstream.calls > 0
+              ? `upstream;desc="${upstream.calls} registry call${upstream.calls > 1 ? 's' : ''}";dur=${upstream.upstreamMs.toFixed(1)}`
+              : undefined,
             `gateway;dur=${(performance.now() - started).toFixed(1)}`,
           ]
             .filter(Boolean)

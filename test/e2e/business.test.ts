@@ -101,7 +101,7 @@ describe('GET /v1/businesses/{enterpriseCode}', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-cache')).toBe('miss');
     expect(response.headers.get('server-timing')).toMatch(
-      /^upstream;desc="business registry";dur=[\d.]+, gateway;dur=/,
+      /^upstream;desc="1 registry call";dur=[\d.]+, gateway;dur=/,
     );
     expect((await lookupCalls()) - before).toBe(1);
   });
@@ -113,6 +113,7 @@ describe('GET /v1/businesses/{enterpriseCode}', () => {
     const second = await lookUp(code);
     expect(second.response.status).toBe(200);
     expect(second.response.headers.get('x-cache')).toBe('hit');
+    expect(second.response.headers.get('server-timing')).toMatch(/^gateway;dur=[\d.]+$/);
     expect(second.json['business']).toEqual(first.json['business']);
     expect(second.json['retrievedAt']).toBe(first.json['retrievedAt']);
     expect(await lookupCalls()).toBe(before);

@@ -43,6 +43,9 @@ describe('POST /v1/citizens/verify', () => {
     const { response, json } = await verify(an);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('server-timing')).toMatch(
+      /^upstream;desc="1 registry call";dur=[\d.]+, gateway;dur=[\d.]+$/,
+    );
     expect(json).toEqual({
       requestId: response.headers.get('x-request-id'),
       match: true,
