@@ -15,7 +15,10 @@ export class RetryBudget {
   ) {}
 
   recordCall(): void {
-    this.calls.push(this.now());
+    const now = this.now();
+    this.calls.push(now);
+    // Forget what left the window, so a busy container's memory stays bounded.
+    while ((this.calls[0] ?? now) <= now - this.windowMs) this.calls.shift();
   }
 
   /** Takes one retry from the budget if there is one left. */

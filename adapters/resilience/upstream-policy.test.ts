@@ -160,3 +160,15 @@ describe('RetryBudget', () => {
     expect(budget.tryTakeRetry()).toBe(true);
   });
 });
+
+describe('RetryBudget memory', () => {
+  it('forgets calls that left the window', () => {
+    let now = 0;
+    const budget = new RetryBudget(0.2, 0, 1_000, () => now);
+    for (let i = 0; i < 10_000; i += 1) {
+      now += 1;
+      budget.recordCall();
+    }
+    expect((budget as unknown as { calls: number[] }).calls.length).toBeLessThanOrEqual(1_000);
+  });
+});
