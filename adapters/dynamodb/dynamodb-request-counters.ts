@@ -47,4 +47,16 @@ export class DynamoDbRequestCounters implements RequestCounters {
       throw error;
     }
   }
+
+  async release(counter: string, windowStart: number, amount = 1): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `${counter}#${windowStart}` },
+        UpdateExpression: 'ADD requests :minus',
+        ConditionExpression: 'attribute_exists(requests)',
+        ExpressionAttributeValues: { ':minus': -amount },
+      }),
+    );
+  }
 }

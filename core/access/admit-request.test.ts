@@ -22,6 +22,10 @@ function memoryCounters(): RequestCounters & { keys: () => string[] } {
   const counts = new Map<string, number>();
   return {
     keys: () => [...counts.keys()],
+    release: async (counter, windowStart, amount = 1) => {
+      const key = `${counter}#${windowStart}`;
+      counts.set(key, (counts.get(key) ?? 0) - amount);
+    },
     count: async (counter, windowStart, windowSeconds, limit) => {
       const key = `${counter}#${windowStart}`;
       const current = counts.get(key) ?? 0;

@@ -49,6 +49,7 @@ function dependencies() {
     accessLedger: { record: (access) => Promise.resolve(void recorded.push(access)) },
     subjectKeys: { keyOf: (personalId) => `key-of-${personalId}` },
     requestCounters: {
+      release: () => Promise.resolve(),
       count: () => Promise.resolve({ allowed: true, remaining: 9, resetAt: 1_795_824_001 }),
     },
     clock: { now: () => new Date('2026-11-28T00:00:00.000Z') },

@@ -1,3 +1,4 @@
+import { unlimitedCounters } from '../../test/support/admission-fakes.js';
 import type { CitizenFieldName, CitizenRecord } from '../../schemas/citizen-records.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { Caller } from '../../schemas/clients.js';
@@ -32,7 +33,7 @@ function deps(found: CitizenRecord | Error) {
       accessLedger: { record: async (access: AccessRecord) => void recorded.push(access) },
       subjectKeys: { keyOf: (id: string) => `key(${id.slice(-3)})` },
       clock: { now: () => new Date('2026-11-27T00:00:00.000Z') },
-      requestCounters: unlimited,
+      requestCounters: unlimitedCounters,
     },
   };
 }
@@ -48,7 +49,6 @@ const caller: Caller = {
     dailyQuota: 1000,
   },
 };
-const unlimited = { count: async () => ({ allowed: true, remaining: 9, resetAt: 0 }) };
 
 const withFields = (citizen: CitizenFieldName[]): Caller => ({
   ...caller,

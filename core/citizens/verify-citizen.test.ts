@@ -1,3 +1,4 @@
+import { unlimitedCounters } from '../../test/support/admission-fakes.js';
 import type { CitizenRecord } from '../../schemas/citizen-records.js';
 import { LedgerUnavailableError } from '../errors/ledger-unavailable-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
@@ -58,7 +59,7 @@ function dependencies(populationRegistry: PopulationRegistry, ledgerFails = fals
     },
     subjectKeys: { keyOf: (id) => `hash-of-${id.length}-digits` },
     clock: { now: () => now },
-    requestCounters: unlimited,
+    requestCounters: unlimitedCounters,
   };
   return { deps, recorded, events };
 }
@@ -74,7 +75,6 @@ const caller: Caller = {
     dailyQuota: 1000,
   },
 };
-const unlimited = { count: async () => ({ allowed: true, remaining: 9, resetAt: 0 }) };
 
 describe('verifyCitizen', () => {
   it('answers the registry’s yes as a full match, recording the access before answering', async () => {

@@ -23,4 +23,6 @@ export interface RequestCounters {
     limit: number,
     amount?: number,
   ): Promise<CountedRequest>;
+  /** Gives back requests counted in a window (a request refused for another reason after all). */
+  release(counter: string, windowStart: number, amount?: number): Promise<void>;
 }

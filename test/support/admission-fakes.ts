@@ -16,6 +16,7 @@ export const trustedCaller: Caller = {
 
 /** Counters that never refuse. */
 export const unlimitedCounters: RequestCounters = {
+  release: async () => undefined,
   count: async (_counter, windowStart, windowSeconds) => ({
     allowed: true,
     remaining: 9,
