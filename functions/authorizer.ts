@@ -3,9 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authenticateClient } from '../core/access/authenticate-client.js';
-import { ForbiddenError } from '../core/errors/forbidden-error.js';
 import { UnauthenticatedError } from '../core/errors/unauthenticated-error.js';
-import { recordRefusedKey, type RefusedKeyAttempt } from '../core/access/record-refused-key.js';
+import { recordRefusedKey } from '../core/access/record-refused-key.js';
 import { systemClock } from '../core/ports/clock.js';
 import { personalDataOperationOf } from '../infra/routes.js';
 import { purposeEnvelopeHeadersSchema } from '../schemas/purpose-envelope.js';
@@ -38,20 +37,15 @@ export async function authorizeRequest(
         clientId: client.clientId,
         keyId,
         unitCode: client.unitCode,
+        status: client.status,
         // The context holds strings only: the policy travels as JSON, parsed back by callerOf.
         policy: JSON.stringify(client.policy),
       },
     };
   } catch (error) {
-    if (error instanceof ForbiddenError) {
-      // A disabled client: API Gateway answers a Deny with its 403 (ACCESS_DENIED) gateway response.
-      logger.info('key refused', { reason: error.reason });
-      await ledgerRefusal(event, { outcome: 'denied', ...(error.caller ? { caller: error.caller } : {}) });
-      return denyWholeApi(event.methodArn);
-    }
     if (error instanceof UnauthenticatedError) {
       logger.info('key refused', { reason: error.reason });
-      await ledgerRefusal(event, { outcome: 'unauthenticated' });
+      await ledgerRefusal(event);
       throw new Error(unauthorizedMessage, { cause: error });
     }
     throw error;
@@ -59,10 +53,7 @@ export async function authorizeRequest(
 }
 
 /** On a personal-data route a refused key is ledgered here: no function will run to do it. */
-async function ledgerRefusal(
-  event: APIGatewayRequestAuthorizerEvent,
-  refusal: Pick<RefusedKeyAttempt, 'outcome' | 'caller'>,
-): Promise<void> {
+async function ledgerRefusal(event: APIGatewayRequestAuthorizerEvent): Promise<void> {
   const operation = personalDataOperationOf(event.httpMethod, event.resource);
   if (operation === undefined) return;
   const claimed = (name: 'x-officer-id' | 'x-purpose' | 'x-dossier-id') => {
@@ -75,7 +66,6 @@ async function ledgerRefusal(
     {
       requestId: event.requestContext.requestId,
       operation,
-      ...refusal,
       ...definedOnly({
         officerId: claimed('x-officer-id'),
         purpose: claimed('x-purpose'),

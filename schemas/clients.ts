@@ -57,6 +57,11 @@ export const callerSchema = z.object({
   clientId: z.string(),
   keyId: z.string(),
   unitCode: z.string(),
+  /**
+   * A disabled client's key still reaches the functions, which refuse it (403) and ledger the refusal:
+   * API Gateway caches the authorizer's answer, so a refusal there would go unrecorded.
+   */
+  status: z.enum(['active', 'disabled']).optional(),
   policy: clientPolicySchema,
 });
 export type Caller = z.infer<typeof callerSchema>;

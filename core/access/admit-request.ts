@@ -1,5 +1,6 @@
 import type { Caller, Scope } from '../../schemas/clients.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
+import { refuseDisabledClient } from './authenticate-client.js';
 import { RateLimitedError } from '../errors/rate-limited-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { RequestCounters } from '../ports/request-counters.js';
@@ -47,6 +48,7 @@ export async function admitRequest(
   operation: Scope,
   purpose?: string,
 ): Promise<Admission> {
+  refuseDisabledClient(caller);
   const { policy } = caller;
   if (!policy.scopes.includes(operation)) {
     throw new ForbiddenError('scope', `This client may not perform ${operation}`);

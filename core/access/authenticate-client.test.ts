@@ -2,7 +2,7 @@ import type { Client } from '../../schemas/clients.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.js';
 import type { ClientDirectory } from '../ports/client-directory.js';
-import { authenticateClient } from './authenticate-client.js';
+import { authenticateClient, refuseDisabledClient } from './authenticate-client.js';
 
 const client: Client = {
   clientId: 'district-7',
@@ -34,9 +34,15 @@ describe('authenticateClient', () => {
     );
   });
 
-  it('refuses a key of a disabled client as forbidden', async () => {
-    const refusal = authenticateClient(directory('disabled'), 'lt_key');
-    await expect(refusal).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(refusal).rejects.toHaveProperty('reason', 'disabled-client');
+  it('resolves a key of a disabled client, for the functions to refuse and ledger', async () => {
+    await expect(authenticateClient(directory('disabled'), 'lt_key')).resolves.toMatchObject({
+      client: { status: 'disabled' },
+    });
+  });
+
+  it('refuses a disabled caller as forbidden, an active one not', () => {
+    const caller = { clientId: 'c', keyId: 'k', unitCode: 'u', policy: client.policy };
+    expect(() => refuseDisabledClient({ ...caller, status: 'disabled' })).toThrow(ForbiddenError);
+    expect(() => refuseDisabledClient({ ...caller, status: 'active' })).not.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import type { Caller } from '../../schemas/clients.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.js';
 import type { ApiKeyOwner, ClientDirectory } from '../ports/client-directory.js';
@@ -8,7 +9,8 @@ import type { ApiKeyOwner, ClientDirectory } from '../ports/client-directory.js'
  * Primary course:
  *  1. Refuse a request without a key.
  *  2. Look the key up; refuse an unknown or revoked key (unauthenticated, 401).
- *  3. Refuse a valid key of a disabled client (forbidden, 403): the caller is known but may not call.
+ * A disabled client's key resolves: the caller is known, and every function refuses it (403) through
+ * `refuseDisabledClient`, where the refusal is ledgered with the request it refused.
  */
 export async function authenticateClient(
   directory: ClientDirectory,
@@ -17,11 +19,10 @@ export async function authenticateClient(
   if (apiKey === undefined || apiKey.trim() === '') throw new UnauthenticatedError('missing-key');
   const owner = await directory.findByApiKey(apiKey.trim());
   if (owner === undefined) throw new UnauthenticatedError('unknown-key');
-  if (owner.client.status !== 'active') {
-    throw new ForbiddenError('disabled-client', 'This client is disabled', {
-      clientId: owner.client.clientId,
-      keyId: owner.keyId,
-    });
-  }
   return owner;
+}
+
+/** A known caller whose client is disabled may do nothing (403). */
+export function refuseDisabledClient(caller: Caller): void {
+  if (caller.status === 'disabled') throw new ForbiddenError('disabled-client', 'This client is disabled');
 }

@@ -4,9 +4,6 @@ import type { Clock } from '../ports/clock.js';
 export interface RefusedKeyAttempt {
   readonly requestId: string;
   readonly operation: string;
-  /** Known for a disabled client's key; unknown for a missing, unknown or revoked key. */
-  readonly caller?: { readonly clientId: string; readonly keyId: string };
-  readonly outcome: 'unauthenticated' | 'denied';
   /** Who the caller claimed to be, if it said; only well-formed values are kept. */
   readonly officerId?: string;
   readonly purpose?: string;
@@ -14,8 +11,7 @@ export interface RefusedKeyAttempt {
 }
 
 /**
- * Records an attempt on a personal-data route with a key the authorizer refused: unknown or revoked
- * (`unauthenticated`), or belonging to a disabled client (`denied`). Nothing was
+ * Records an attempt on a personal-data route with a missing, unknown or revoked key. Nothing was
  * disclosed and the subject is unknown (the request body is never read for a refused key), but the
  * attempt itself is part of the record the law asks for.
  */
@@ -26,14 +22,14 @@ export async function recordRefusedKey(
   await deps.accessLedger.record({
     requestId: attempt.requestId,
     recordedAt: deps.clock.now().toISOString(),
-    clientId: attempt.caller?.clientId ?? 'unknown',
-    keyId: attempt.caller?.keyId ?? 'unknown',
+    clientId: 'unknown',
+    keyId: 'unknown',
     officerId: attempt.officerId ?? 'unstated',
     purpose: attempt.purpose ?? 'unstated',
     ...(attempt.dossierId === undefined ? {} : { dossierId: attempt.dossierId }),
     operation: attempt.operation,
     subjectKeys: [],
-    outcome: attempt.outcome,
+    outcome: 'unauthenticated',
     fieldsDisclosed: [],
   });
 }

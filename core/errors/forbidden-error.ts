@@ -6,8 +6,6 @@ export class ForbiddenError extends GatewayError {
   constructor(
     readonly reason: 'scope' | 'purpose' | 'disabled-client',
     detail: string,
-    /** The refused caller, when it is known but no function will run for it (a disabled client). */
-    readonly caller?: { readonly clientId: string; readonly keyId: string },
   ) {
     super(detail);
   }

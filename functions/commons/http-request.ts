@@ -65,6 +65,7 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
     clientId: context['clientId'],
     keyId: context['keyId'],
     unitCode: context['unitCode'],
+    status: context['status'],
     policy: typeof context['policy'] === 'string' ? safeJson(context['policy']) : undefined,
   });
   if (!caller.success) throw new UnauthenticatedError('missing-key');
