@@ -89,17 +89,6 @@ function headerValue(headers: Record<string, string | undefined> | null, name: s
   return entry?.[1];
 }
 
-/** A Deny for the whole API, so that the cached answer for this key refuses every route. */
-function denyWholeApi(methodArn: string): APIGatewayAuthorizerResult {
-  return {
-    principalId: 'disabled-client',
-    policyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Deny', Resource: wholeApiArn(methodArn) }],
-    },
-  };
-}
-
 /** `arn:aws:execute-api:region:account:api/stage/METHOD/path` → `.../api/stage/*`. */
 function wholeApiArn(methodArn: string): string {
   const [prefix, stage] = methodArn.split('/');
