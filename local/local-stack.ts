@@ -122,6 +122,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       routes: gatewayRoutes,
       authorizer: handlers.authorizer,
       handlers,
+      // As the CDK stages configure API Gateway (60 s); the test suites ask for 0 to see revocations at once.
+      authorizerCacheTtlSeconds: Number(process.env['AUTHORIZER_CACHE_TTL_SECONDS'] ?? 60),
     });
     stoppers.push(gateway.stop);
 

@@ -29,6 +29,11 @@ export interface LocalGatewayOptions {
   readonly routes: readonly GatewayRoute[];
   readonly handlers: Partial<Record<GatewayFunctionName, ProxyHandler | AuthorizerHandler>>;
   readonly authorizer: AuthorizerHandler;
+  /**
+   * How long an allowed key's authorizer answer is reused, as API Gateway's authorizer cache does on
+   * AWS (the CDK stages use 60 s). 0 asks the authorizer every time.
+   */
+  readonly authorizerCacheTtlSeconds?: number;
   /** Extra routes served by the local gateway alone (e.g. documentation pages); no Lambda behind them. */
   readonly staticRoutes?: Record<string, () => Promise<{ contentType: string; body: string }>>;
 }
@@ -48,8 +53,9 @@ const integrationTimeoutMs = 29_000;
  * AWS runs, and writes its result back. No second code path: only the transport is local.
  */
 export async function startLocalGateway(options: LocalGatewayOptions): Promise<RunningGateway> {
+  const authorizerCache: AuthorizerCache = new Map();
   const server = http.createServer((req, res) => {
-    serve(req, options)
+    serve(req, options, authorizerCache)
       .catch((error: unknown) => errorToProblem(error, undefined))
       .then((result) => write(res, result));
   });
@@ -66,9 +72,12 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<R
   };
 }
 
+type AuthorizerCache = Map<string, { expiresAt: number; context: Record<string, unknown> }>;
+
 async function serve(
   req: http.IncomingMessage,
   options: LocalGatewayOptions,
+  authorizerCache: AuthorizerCache,
 ): Promise<APIGatewayProxyResult> {
   const requestId = randomUUID();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -119,9 +128,19 @@ async function serve(
     });
   }
   if (route.authorized) {
-    const decision = await authorize(options.authorizer, request, route, parameters, requestId);
-    if ('statusCode' in decision) return decision;
-    authorizerContext = decision.context;
+    // API Gateway caches by the identity source (the key) and reuses an allowed answer for every route.
+    const apiKey = String(request.headers['x-api-key']);
+    const cached = authorizerCache.get(apiKey);
+    if (cached && cached.expiresAt > Date.now()) {
+      authorizerContext = cached.context;
+    } else {
+      const decision = await authorize(options.authorizer, request, route, parameters, requestId);
+      if ('statusCode' in decision) return decision;
+      authorizerContext = decision.context;
+      const ttlMs = (options.authorizerCacheTtlSeconds ?? 0) * 1000;
+      if (ttlMs > 0)
+        authorizerCache.set(apiKey, { expiresAt: Date.now() + ttlMs, context: decision.context });
+    }
   }
 
   const event = proxyEvent(request, route, parameters, requestId, authorizerContext);

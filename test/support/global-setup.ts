@@ -37,6 +37,8 @@ export default async function globalSetup(): Promise<void> {
       LAND_DEADLINE_MS: '1500',
       BUSINESS_DEADLINE_MS: '1500',
       UPSTREAM_BREAKER_HALF_OPEN_MS: '1000',
+      // Revocations and policy changes are asserted at once; the cache itself is covered by unit tests.
+      AUTHORIZER_CACHE_TTL_SECONDS: '0',
       POWERTOOLS_LOG_LEVEL: 'INFO',
     },
   });
