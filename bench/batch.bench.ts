@@ -31,7 +31,7 @@ const stack = await startLocalStack({
   batchWorker: false,
   functionEnvironment: {
     REGISTRY_QUOTAS: JSON.stringify({ population: quota }),
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    POWERTOOLS_LOG_LEVEL: process.env['BATCH_BENCH_LOG_LEVEL'] ?? 'ERROR',
     BATCH_RETRY_MAX_BACKOFF_SECONDS: '8',
   },
 });
@@ -53,7 +53,8 @@ const batchItems = Array.from({ length: items }, (_, i) => {
 });
 
 function startWorker(visibilitySeconds: number): { child: ChildProcess; cpu: Promise<number | undefined> } {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['local/batch-worker.ts'], {
+  // The worker's own node process (not a tsx wrapper), so that SIGKILL really kills the worker.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/batch-worker.ts'], {
     env: {
       ...process.env,
       BATCH_WORKER_CONCURRENCY: String(workerConcurrency),

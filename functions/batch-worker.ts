@@ -94,7 +94,13 @@ function backoffSeconds(attempt: number, maxSeconds: number): number {
 }
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  const deps = await batchWorkerDependencies();
+  const deps = await batchWorkerDependencies().catch((error: unknown) => {
+    logger.error('the batch worker could not start', {
+      errorName: (error as Error).name,
+      detail: (error as Error).message,
+    });
+    throw error;
+  });
   const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
   const parsed = batchItemMessageSchema.safeParse(safeJson(record.body));
   if (!parsed.success) {
@@ -135,7 +141,8 @@ async function processRecord(record: SQSRecord): Promise<void> {
         : (((error as Error).cause as Error | undefined)?.name ?? (error as Error).name),
     });
     metrics.addMetric('BatchItemRetried', 'Count', 1);
-    await changeVisibility(record, inProgress ? 10 : backoffSeconds(attempt, deps.maxBackoffSeconds));
+    // An item in progress elsewhere (or in a crashed invocation) is free again once that invocation has timed out.
+    await changeVisibility(record, inProgress ? 35 : backoffSeconds(attempt, deps.maxBackoffSeconds));
     throw error instanceof RetryableItemError ? error : new RetryableItemError(error);
   }
 }

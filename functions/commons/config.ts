@@ -131,7 +131,9 @@ export const batchWorkerConfigSchema = z.object({
     .string()
     .default('{}')
     .transform((text) =>
-      z.record(z.enum(['population', 'land', 'business']), z.number().positive()).parse(JSON.parse(text)),
+      z
+        .partialRecord(z.enum(['population', 'land', 'business']), z.number().positive())
+        .parse(JSON.parse(text)),
     ),
   /** Share of each quota the workers use (the rest absorbs timing jitter). */
   REGISTRY_QUOTA_UTILISATION: z.coerce.number().gt(0).max(1).default(0.96),
