@@ -19,8 +19,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@aws-sdk/*', 'aws-lambda', '@middy/*', 'soap'], message: 'core/ depends on ports, not SDKs.' },
-            { group: ['**/adapters/**', '**/functions/**', '**/local/**', '**/infra/**'], message: 'core/ must not import outer layers.' },
+            {
+              group: ['@aws-sdk/*', 'aws-lambda', '@middy/*', 'soap'],
+              message: 'core/ depends on ports, not SDKs.',
+            },
+            {
+              group: ['**/adapters/**', '**/functions/**', '**/local/**', '**/infra/**'],
+              message: 'core/ must not import outer layers.',
+            },
           ],
         },
       ],
@@ -31,7 +37,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/core/**', '**/adapters/**', '**/functions/**', '**/local/**', '**/infra/**', '**/events/**'], message: 'schemas/ imports nothing of ours.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '**/core/**',
+                '**/adapters/**',
+                '**/functions/**',
+                '**/local/**',
+                '**/infra/**',
+                '**/events/**',
+              ],
+              message: 'schemas/ imports nothing of ours.',
+            },
+          ],
+        },
       ],
     },
   },
