@@ -12,7 +12,6 @@
  * (`local/batch-worker.ts`), as Lambda containers would be. Writes bench/results/batch.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack } from '../local/local-stack.js';
