@@ -127,8 +127,8 @@ async function run(name: string, options: { faults: boolean; crash: boolean }) {
     quotaPerSecond: quota,
     ...(options.faults ? { faults: [{ mode: 'fault', rate: 0.05 }], seed: 11 } : {}),
   });
-  // A short visibility timeout so the crashed worker's messages come back within the run.
-  const pool = Array.from({ length: workers }, () => startWorker(options.crash ? 15 : 60));
+  // Visibility 60 s (the local stand-in for 6× the worker timeout): a crashed worker's messages return after it.
+  const pool = Array.from({ length: workers }, () => startWorker(60));
   await new Promise((resolve) => setTimeout(resolve, 4_000)); // workers load their handler
   const started = performance.now();
   const batchId = await submit();
@@ -141,9 +141,10 @@ async function run(name: string, options: { faults: boolean; crash: boolean }) {
     if (options.crash && !crashed && current.done >= current.total * 0.4) {
       crashed = true;
       pool[0]!.child.kill('SIGKILL');
-      pool.push(startWorker(15));
+      pool.push(startWorker(60));
     }
-    if (performance.now() - started > 600_000) throw new Error(`${name}: not done after 10 minutes`);
+    // Reported as it stands rather than thrown: the invariants still say whether anything was lost.
+    if (performance.now() - started > 600_000) break;
   }
   const seconds = (performance.now() - started) / 1000;
   for (const worker of pool) worker.child.kill('SIGTERM');
@@ -187,12 +188,15 @@ async function run(name: string, options: { faults: boolean; crash: boolean }) {
     ledgerAllowedEntries: allowedEntries,
     workerCpuMsPerItem: cpuMicros ? Math.round((cpuMicros / 1000 / items) * 100) / 100 : null,
     crashed,
+    finished: current.done >= current.total,
   };
 }
 
 try {
   const clean = await run('clean', { faults: false, crash: false });
+  console.log(JSON.stringify(clean));
   const faulty = await run('5% faults + worker crash', { faults: true, crash: true });
+  console.log(JSON.stringify(faulty));
   printTable(`Batch of ${items} verify items, registry quota ${quota}/s (ideal ${items / quota} s)`, [
     [
       'run',
