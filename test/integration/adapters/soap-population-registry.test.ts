@@ -90,6 +90,21 @@ describe('SoapPopulationRegistry against the simulated registry', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  it('answers from an open circuit in under 50 ms without calling the registry', async () => {
+    registry.setBehaviour({ faults: [{ mode: 'http-5xx', rate: 1 }], status: 500 });
+    const client = await adapter({ resilience: { breakerThreshold: 2, halfOpenAfterMs: 60_000 } });
+    for (let i = 0; i < 2; i += 1) {
+      await expect(client.verifyCitizen(an, envelope)).rejects.toBeInstanceOf(UpstreamFailedError);
+    }
+    const before = registry.counters().calls;
+    const started = performance.now();
+    const refusal = await client.verifyCitizen(an, envelope).catch((e: unknown) => e);
+    const elapsedMs = performance.now() - started;
+    expect(refusal).toMatchObject({ reason: 'circuit open', retryAfterSeconds: 60 });
+    expect(registry.counters().calls).toBe(before);
+    expect(elapsedMs).toBeLessThan(50);
+  });
+
   it('reports a registry that is not listening as unavailable', async () => {
     const closed = await adapter({ endpoint: `http://127.0.0.1:${await freePort()}/dancu` });
     await expect(closed.verifyCitizen(an, envelope)).rejects.toBeInstanceOf(UpstreamUnavailableError);
