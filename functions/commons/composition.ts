@@ -12,7 +12,8 @@ import { HttpProbe } from '../../adapters/probes/http-probe.js';
 import type { ResilienceSettings } from '../../adapters/resilience/upstream-policy.js';
 import type { HealthDependencies } from '../../core/health/check-health.js';
 import type { RegistryName } from '../../core/ports/registry-name.js';
-import { logger } from './powertools.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger, metrics } from './powertools.js';
 import { TableProbe } from '../../adapters/probes/table-probe.js';
 import type { DependencyProbe } from '../../core/ports/dependency-probe.js';
 import { tables } from '../../infra/resources.js';
@@ -99,6 +100,7 @@ export function resilienceSettings(): ResilienceSettings {
     ...(board
       ? {
           onStatus: ({ registry, circuit, recentLatencyMs, recentErrorRate }) => {
+            if (circuit === 'open') publishCircuitOpened(registry);
             board
               .report({
                 registry,
@@ -114,6 +116,15 @@ export function resilienceSettings(): ResilienceSettings {
         }
       : {}),
   };
+}
+
+/** One data point of the metric the `…CircuitOpened` alarms watch (published at once, not per invocation). */
+function publishCircuitOpened(registry: RegistryName): void {
+  const metric = metrics.singleMetric();
+  // By registry alone, whichever function saw it (the service dimension differs per function).
+  metric.clearDefaultDimensions();
+  metric.addDimension('registry', registry);
+  metric.addMetric('UpstreamCircuitOpened', MetricUnit.Count, 1);
 }
 
 /** The registries a deployment may be configured with, and the variable naming each one's endpoint. */

@@ -30,7 +30,12 @@ export const alarmThresholds = {
   throttles: 1,
   deadLetterMessages: 1,
   oldestMessageAgeSeconds: 900,
+  circuitOpenings: 1,
 } as const;
+
+/** The metric the functions publish when a registry's circuit opens (functions/commons/composition.ts). */
+export const circuitOpenedMetric = { namespace: 'Lienthong', metricName: 'UpstreamCircuitOpened' } as const;
+export const monitoredRegistries = ['population', 'land', 'business'] as const;
 
 export class GatewayAlarms extends Construct {
   public readonly alarms: cloudwatch.Alarm[] = [];
@@ -120,6 +125,37 @@ export class GatewayAlarms extends Construct {
           oldest,
           alarmThresholds.oldestMessageAgeSeconds,
           'Queued lookups are waiting longer than 15 minutes',
+        );
+      }
+    }
+
+    // Per registry: how often a function saw its circuit open (it then answers 503 without calling).
+    const openings = monitoredRegistries.map(
+      (registry) =>
+        [
+          registry,
+          new cloudwatch.Metric({
+            ...circuitOpenedMetric,
+            dimensionsMap: { registry },
+            period,
+            statistic: 'Sum',
+          }),
+        ] as const,
+    );
+    widgets.push(
+      new cloudwatch.GraphWidget({
+        title: 'Registry circuits opened',
+        left: openings.map(([, metric]) => metric),
+      }),
+    );
+    if (config.alarms) {
+      for (const [registry, metric] of openings) {
+        const name = registry.charAt(0).toUpperCase() + registry.slice(1);
+        this.alarm(
+          `${name}CircuitOpened`,
+          metric,
+          alarmThresholds.circuitOpenings,
+          `The ${registry} registry's circuit opened: calls are refused until it recovers`,
         );
       }
     }

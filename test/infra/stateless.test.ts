@@ -1,6 +1,10 @@
 import { gatewayFunctions, gatewayRoutes, type GatewayFunctionName } from '../../infra/routes.js';
 import { Match } from 'aws-cdk-lib/assertions';
-import { alarmThresholds } from '../../infra/constructs/gateway-alarms.js';
+import {
+  alarmThresholds,
+  circuitOpenedMetric,
+  monitoredRegistries,
+} from '../../infra/constructs/gateway-alarms.js';
 import { gatewayProblems, problemTemplate } from '../../infra/constructs/problem-responses.js';
 import { tables } from '../../infra/resources.js';
 import { accessLogFields } from '../../infra/stateless-stack.js';
@@ -335,6 +339,17 @@ describe('observability', () => {
     prod.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmDescription: 'Poison items in the DLQ',
       Threshold: alarmThresholds.deadLetterMessages,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it.each(monitoredRegistries)('prod alarms when the %s registry’s circuit opens', (registry) => {
+    prod.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: circuitOpenedMetric.namespace,
+      MetricName: circuitOpenedMetric.metricName,
+      Dimensions: [{ Name: 'registry', Value: registry }],
+      Statistic: 'Sum',
+      Threshold: alarmThresholds.circuitOpenings,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     });
   });
