@@ -7,34 +7,28 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { z } from 'zod';
 import { webhookSecretFor, webhookSignatureHeader } from '../adapters/webhooks/webhook-signature.js';
 import { submitBatch } from '../core/batches/submit-batch.js';
-import { batchResults, cancelBatch, viewBatch, type BatchView } from '../core/batches/view-batch.js';
+import {
+  allBatchResults,
+  batchResults,
+  cancelBatch,
+  viewBatch,
+  type BatchView,
+} from '../core/batches/view-batch.js';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js';
 import type { ItemResult } from '../core/ports/batch-store.js';
-import {
-  batchCsvColumns,
-  batchItemSchema,
-  batchResultsQuerySchema,
-  batchSubmissionSchema,
-  callbackUrlSchema,
-  maxBatchItems,
-  type BatchItem,
-  type BatchStatusResponse,
-} from '../schemas/batches.js';
-import type { FieldError } from '../schemas/problem.js';
+import { batchResultsQuerySchema, type BatchStatusResponse } from '../schemas/batches.js';
 import { batchApiDependencies } from './commons/batch-composition.js';
-import { formatCsv, parseCsv } from './commons/csv.js';
+import { parseBatchSubmission } from './commons/batch-submission.js';
+import { formatCsv } from './commons/csv.js';
 import { httpGatewayConventions, jsonResponse } from './commons/http-middleware.js';
 import {
   callerOf,
   fieldErrorsOf,
-  parseJsonBody,
   parsePathParameters,
   parsePersonalDataPathRequest,
 } from './commons/http-request.js';
 import { logger, metrics, tracer } from './commons/powertools.js';
 
-/** At most this many item errors are listed in one 400 answer. */
-const maxListedErrors = 100;
 const batchPathSchema = z.object({ batchId: z.uuid({ error: 'batchId must be a batch id' }) });
 const idempotencyKeySchema = z.string().min(1).max(255).optional();
 
@@ -62,8 +56,7 @@ async function submit(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResul
   // The purpose envelope (x-officer-id, x-purpose, ...) applies to every item of the batch.
   const { envelope, caller } = parsePersonalDataPathRequest(event, z.object({}));
   const deps = await batchApiDependencies();
-  const isCsv = /^text\/csv\b/i.test(event.headers['content-type'] ?? '');
-  const { items, callbackUrl } = isCsv ? parseCsvSubmission(event) : parseJsonSubmission(event);
+  const { items, callbackUrl } = parseBatchSubmission(event);
   const idempotencyKey = idempotencyKeySchema.safeParse(event.headers['idempotency-key']);
   if (!idempotencyKey.success) {
     throw new InvalidRequestError(
@@ -87,104 +80,30 @@ async function submit(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResul
     caller,
   );
   metrics.addMetric(created ? 'BatchSubmitted' : 'BatchResubmitted', 'Count', 1);
-  const answer = jsonResponse(202, {
-    requestId: envelope.requestId,
-    batchId: batch.batchId,
-    status: 'queued',
-    total: batch.total,
-    createdAt: batch.createdAt,
-    ...(batch.callbackUrl === undefined
-      ? {}
-      : {
-          callback: {
-            url: batch.callbackUrl,
-            signatureHeader: webhookSignatureHeader,
-            secret: webhookSecretFor(deps.pepper, caller.clientId),
-          },
-        }),
-  });
-  answer.headers = {
-    ...answer.headers,
+  const headers = {
     location: `/v1/batches/${batch.batchId}`,
     ...(created ? {} : { 'idempotent-replayed': 'true' }),
   };
-  return answer;
-}
-
-function parseJsonSubmission(event: APIGatewayProxyEvent): { items: BatchItem[]; callbackUrl?: string } {
-  const body = parseJsonBody(event, batchSubmissionSchema);
-  if (!body.ok) throw new InvalidRequestError(body.errors);
-  const items = validateItems(body.value.items, (index) => `items.${index}.`);
-  return { items, ...(body.value.callbackUrl === undefined ? {} : { callbackUrl: body.value.callbackUrl }) };
-}
-
-/** CSV: a header row naming columns of `batchCsvColumns`; errors name the line (`row:2.fullName`). */
-function parseCsvSubmission(event: APIGatewayProxyEvent): { items: BatchItem[]; callbackUrl?: string } {
-  const raw = event.isBase64Encoded
-    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-    : (event.body ?? '');
-  const [header = [], ...rows] = parseCsv(raw);
-  const columns = header.map((name) => name.trim());
-  const unknown = columns.filter((name) => !(batchCsvColumns as readonly string[]).includes(name));
-  if (unknown.length > 0 || !columns.includes('kind')) {
-    throw new InvalidRequestError([
-      {
-        field: 'row:1',
-        rule: 'columns',
-        message: `The header row must name a kind column and only these columns: ${batchCsvColumns.join(', ')}`,
-      },
-    ]);
-  }
-  if (rows.length === 0 || rows.length > maxBatchItems) {
-    throw new InvalidRequestError([
-      { field: 'body', rule: 'size', message: `A batch holds 1 to ${maxBatchItems} items (one per row)` },
-    ]);
-  }
-  const candidates = rows.map((row) => {
-    const cells = Object.fromEntries(
-      columns.flatMap((name, index) => {
-        const value = row[index]?.trim() ?? '';
-        return value === '' ? [] : [[name, value]];
-      }),
-    );
-    const { kind, ...request } = cells;
-    return { kind, request };
-  });
-  const items = validateItems(
-    candidates,
-    (index) => `row:${index + 2}.`,
-    (path) => path.replace(/^request\./, ''),
+  return jsonResponse(
+    202,
+    {
+      requestId: envelope.requestId,
+      batchId: batch.batchId,
+      status: 'queued',
+      total: batch.total,
+      createdAt: batch.createdAt,
+      ...(batch.callbackUrl === undefined
+        ? {}
+        : {
+            callback: {
+              url: batch.callbackUrl,
+              signatureHeader: webhookSignatureHeader,
+              secret: webhookSecretFor(deps.pepper, caller.clientId),
+            },
+          }),
+    },
+    headers,
   );
-  const callbackUrl = event.headers['x-callback-url'];
-  if (callbackUrl === undefined) return { items };
-  const parsed = callbackUrlSchema.safeParse(callbackUrl);
-  if (!parsed.success)
-    throw new InvalidRequestError(fieldErrorsOf(parsed.error, callbackUrl, 'header:x-callback-url'));
-  return { items, callbackUrl: parsed.data };
-}
-
-/** Every item against its endpoint's schema; all errors (up to a hundred) reported at once. */
-function validateItems(
-  candidates: readonly unknown[],
-  prefixOf: (index: number) => string,
-  renameField: (field: string) => string = (field) => field,
-): BatchItem[] {
-  const items: BatchItem[] = [];
-  const errors: FieldError[] = [];
-  candidates.forEach((candidate, index) => {
-    const parsed = batchItemSchema.safeParse(candidate);
-    if (parsed.success) items.push(parsed.data);
-    else if (errors.length < maxListedErrors) {
-      errors.push(
-        ...fieldErrorsOf(parsed.error, candidate).map((error) => ({
-          ...error,
-          field: prefixOf(index) + renameField(error.field),
-        })),
-      );
-    }
-  });
-  if (errors.length > 0) throw new InvalidRequestError(errors.slice(0, maxListedErrors));
-  return items;
 }
 
 function statusBody(view: BatchView): BatchStatusResponse {
@@ -237,27 +156,18 @@ async function results(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResu
 
   if (/\btext\/csv\b/i.test(event.headers['accept'] ?? '')) {
     // The whole result set as one CSV, in item order (10,000 rows stay well under the response limit).
-    const rows: unknown[][] = [['item', 'kind', 'outcome', 'result', 'error', 'attempts', 'completedAt']];
-    let afterIndex: number | undefined;
-    for (;;) {
-      const page = await batchResults(deps, batchId, caller, {
-        ...(afterIndex === undefined ? {} : { afterIndex }),
-        limit: 1000,
-      });
-      for (const r of page.results) {
-        rows.push([
-          r.itemIndex,
-          r.kind,
-          r.outcome,
-          r.result ?? '',
-          r.error ? `${r.error.kind}: ${r.error.detail}` : '',
-          r.attempts,
-          r.completedAt,
-        ]);
-      }
-      if (page.lastIndex === undefined) break;
-      afterIndex = page.lastIndex;
-    }
+    const rows: unknown[][] = [
+      ['item', 'kind', 'outcome', 'result', 'error', 'attempts', 'completedAt'],
+      ...(await allBatchResults(deps, batchId, caller)).map((r) => [
+        r.itemIndex,
+        r.kind,
+        r.outcome,
+        r.result ?? '',
+        r.error ? `${r.error.kind}: ${r.error.detail}` : '',
+        r.attempts,
+        r.completedAt,
+      ]),
+    ];
     return {
       statusCode: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store' },

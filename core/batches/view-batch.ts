@@ -75,6 +75,26 @@ export async function batchResults(
 }
 
 /**
+ * Every result of a batch in item order (for the CSV export): the caller is checked once, then the
+ * store is read page by page.
+ */
+export async function allBatchResults(
+  deps: ViewBatchDependencies,
+  batchId: string,
+  caller: Caller,
+): Promise<readonly ItemResult[]> {
+  await batchFor(deps, batchId, caller);
+  const all: ItemResult[] = [];
+  let afterIndex: number | undefined;
+  do {
+    const page = await deps.batchStore.results(batchId, afterIndex, 1000);
+    all.push(...page.results);
+    afterIndex = page.lastIndex;
+  } while (afterIndex !== undefined);
+  return all;
+}
+
+/**
  * Cancels what has not run: items already done keep their results; the worker drops the rest as it
  * meets them. Cancelling a finished or cancelled batch changes nothing.
  */
