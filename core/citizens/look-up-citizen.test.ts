@@ -1,4 +1,4 @@
-import { unlimitedCounters } from '../../test/support/admission-fakes.js';
+import { trustedCaller, unlimitedCounters } from '../../test/support/admission-fakes.js';
 import type { CitizenFieldName, CitizenRecord } from '../../schemas/citizen-records.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { Caller } from '../../schemas/clients.js';
@@ -38,21 +38,9 @@ function deps(found: CitizenRecord | Error) {
   };
 }
 
-const caller: Caller = {
-  clientId: 'district-7',
-  keyId: 'key-1',
-  unitCode: 'UBND-Q7',
-  policy: {
-    scopes: ['population:verify', 'population:lookup'],
-    fields: {},
-    rateLimit: { perSecond: 10 },
-    dailyQuota: 1000,
-  },
-};
-
 const withFields = (citizen: CitizenFieldName[]): Caller => ({
-  ...caller,
-  policy: { ...caller.policy, fields: { citizen } },
+  ...trustedCaller,
+  policy: { ...trustedCaller.policy, fields: { citizen } },
 });
 
 describe('filterCitizenRecord', () => {
@@ -118,7 +106,7 @@ describe('lookUpCitizen', () => {
 describe('lookUpCitizen field policy', () => {
   it('discloses the minimal default fields to a client whose policy names none', async () => {
     const { deps: d } = deps(record);
-    const lookup = await lookUpCitizen(d, { personalId: record.personalId }, envelope, caller);
+    const lookup = await lookUpCitizen(d, { personalId: record.personalId }, envelope, trustedCaller);
     expect(lookup.fieldsDisclosed).toEqual([
       'name',
       'dateOfBirth',

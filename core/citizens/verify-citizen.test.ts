@@ -1,4 +1,4 @@
-import { unlimitedCounters } from '../../test/support/admission-fakes.js';
+import { trustedCaller, unlimitedCounters } from '../../test/support/admission-fakes.js';
 import type { CitizenRecord } from '../../schemas/citizen-records.js';
 import { LedgerUnavailableError } from '../errors/ledger-unavailable-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
@@ -64,22 +64,10 @@ function dependencies(populationRegistry: PopulationRegistry, ledgerFails = fals
   return { deps, recorded, events };
 }
 
-const caller: Caller = {
-  clientId: 'district-7',
-  keyId: 'key-1',
-  unitCode: 'UBND-Q7',
-  policy: {
-    scopes: ['population:verify', 'population:lookup'],
-    fields: {},
-    rateLimit: { perSecond: 10 },
-    dailyQuota: 1000,
-  },
-};
-
 describe('verifyCitizen', () => {
   it('answers the registry’s yes as a full match, recording the access before answering', async () => {
     const { deps, recorded, events } = dependencies(registry(true));
-    await expect(verifyCitizen(deps, claim, envelope, caller)).resolves.toEqual({
+    await expect(verifyCitizen(deps, claim, envelope, trustedCaller)).resolves.toEqual({
       match: true,
       fields: { fullName: 'exact', dateOfBirth: 'match' },
       checkedAt: '2026-11-27T01:02:03.000Z',
@@ -106,7 +94,7 @@ describe('verifyCitizen', () => {
   it('grades a wrong date of birth as different, with the name still exact', async () => {
     const { deps, events } = dependencies(registry(false));
     await expect(
-      verifyCitizen(deps, { ...claim, dateOfBirth: '1995-03-16' }, envelope, caller),
+      verifyCitizen(deps, { ...claim, dateOfBirth: '1995-03-16' }, envelope, trustedCaller),
     ).resolves.toMatchObject({
       match: false,
       fields: { fullName: 'exact', dateOfBirth: 'different' },
@@ -118,7 +106,7 @@ describe('verifyCitizen', () => {
     const hoa = { ...anRecord, name: { family: 'Lê', middle: 'Thị', given: 'Hòa', full: 'Lê Thị Hòa' } };
     const { deps } = dependencies(registry(false, hoa));
     await expect(
-      verifyCitizen(deps, { ...claim, fullName: 'Lê Thị Hoà' }, envelope, caller),
+      verifyCitizen(deps, { ...claim, fullName: 'Lê Thị Hoà' }, envelope, trustedCaller),
     ).resolves.toMatchObject({
       match: true,
       fields: { fullName: 'normalized', dateOfBirth: 'match' },
@@ -128,7 +116,7 @@ describe('verifyCitizen', () => {
   it('never counts a name equal only without diacritics as a match', async () => {
     const { deps } = dependencies(registry(false));
     await expect(
-      verifyCitizen(deps, { ...claim, fullName: 'Nguyen Van An' }, envelope, caller),
+      verifyCitizen(deps, { ...claim, fullName: 'Nguyen Van An' }, envelope, trustedCaller),
     ).resolves.toMatchObject({
       match: false,
       fields: { fullName: 'diacritics_insensitive', dateOfBirth: 'match' },
@@ -138,7 +126,7 @@ describe('verifyCitizen', () => {
   it('grades a year given for a full date of birth as a year-only match, not a match', async () => {
     const { deps } = dependencies(registry(false));
     await expect(
-      verifyCitizen(deps, { ...claim, dateOfBirth: '1995' }, envelope, caller),
+      verifyCitizen(deps, { ...claim, dateOfBirth: '1995' }, envelope, trustedCaller),
     ).resolves.toMatchObject({
       match: false,
       fields: { dateOfBirth: 'year_only_match' },
@@ -147,7 +135,7 @@ describe('verifyCitizen', () => {
 
   it('answers an unknown personal id like a different person, revealing nothing more', async () => {
     const { deps } = dependencies(registry(false, new NotFoundError('citizen')));
-    await expect(verifyCitizen(deps, claim, envelope, caller)).resolves.toMatchObject({
+    await expect(verifyCitizen(deps, claim, envelope, trustedCaller)).resolves.toMatchObject({
       match: false,
       fields: { fullName: 'different', dateOfBirth: 'different' },
     });
@@ -156,18 +144,20 @@ describe('verifyCitizen', () => {
   it('records a failed registry call with its outcome and rethrows the failure', async () => {
     const timeout = new UpstreamTimeoutError('population', 8000);
     const { deps, recorded } = dependencies(registry(timeout));
-    await expect(verifyCitizen(deps, claim, envelope, caller)).rejects.toBe(timeout);
+    await expect(verifyCitizen(deps, claim, envelope, trustedCaller)).rejects.toBe(timeout);
     expect(recorded.map((r) => r.outcome)).toEqual(['upstream-timeout']);
   });
 
   it('withholds the answer when the ledger cannot record the access', async () => {
     const { deps } = dependencies(registry(true), true);
-    await expect(verifyCitizen(deps, claim, envelope, caller)).rejects.toBeInstanceOf(LedgerUnavailableError);
+    await expect(verifyCitizen(deps, claim, envelope, trustedCaller)).rejects.toBeInstanceOf(
+      LedgerUnavailableError,
+    );
   });
 
   it('never puts the personal id into the ledger record', async () => {
     const { deps, recorded } = dependencies(registry(true));
-    await verifyCitizen(deps, claim, envelope, caller);
+    await verifyCitizen(deps, claim, envelope, trustedCaller);
     expect(JSON.stringify(recorded)).not.toContain(claim.personalId);
   });
 });
@@ -186,9 +176,12 @@ describe('compareDatesOfBirth', () => {
 });
 
 describe('verifyCitizen admission', () => {
-  it('refuses a caller without the verify scope, without asking the registry, and ledgers the denial', async () => {
+  it('refuses a trustedCaller without the verify scope, without asking the registry, and ledgers the denial', async () => {
     const { deps, recorded, events } = dependencies(registry(true));
-    const lookupOnly: Caller = { ...caller, policy: { ...caller.policy, scopes: ['population:lookup'] } };
+    const lookupOnly: Caller = {
+      ...trustedCaller,
+      policy: { ...trustedCaller.policy, scopes: ['population:lookup'] },
+    };
     await expect(verifyCitizen(deps, claim, envelope, lookupOnly)).rejects.toMatchObject({
       kind: 'forbidden',
     });
