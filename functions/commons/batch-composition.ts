@@ -22,7 +22,7 @@ import {
   populationConfigSchema,
   populationCredentialsSchema,
 } from './config.js';
-import { resolveSecret } from './secrets.js';
+import { resolveJsonSecret, resolveSecret } from './secrets.js';
 import { tracer } from './powertools.js';
 
 /**
@@ -82,13 +82,10 @@ export const batchWorkerDependencies = once(async () => {
 
   const population = once(async () => {
     const populationConfig = loadConfig(populationConfigSchema);
-    const credentials = populationCredentialsSchema.parse(
-      JSON.parse(
-        await resolveSecret(
-          populationConfig.POPULATION_CREDENTIALS,
-          populationConfig.POPULATION_CREDENTIALS_SECRET_ID,
-        ),
-      ),
+    const credentials = await resolveJsonSecret(
+      populationCredentialsSchema,
+      populationConfig.POPULATION_CREDENTIALS,
+      populationConfig.POPULATION_CREDENTIALS_SECRET_ID,
     );
     const registry = await SoapPopulationRegistry.create({
       wsdlPath: shippedFile('adapters/population/population.wsdl'),
@@ -102,8 +99,10 @@ export const batchWorkerDependencies = once(async () => {
   });
   const land = once(async () => {
     const landConfig = loadConfig(landConfigSchema);
-    const credentials = landCredentialsSchema.parse(
-      JSON.parse(await resolveSecret(landConfig.LAND_CREDENTIALS, landConfig.LAND_CREDENTIALS_SECRET_ID)),
+    const credentials = await resolveJsonSecret(
+      landCredentialsSchema,
+      landConfig.LAND_CREDENTIALS,
+      landConfig.LAND_CREDENTIALS_SECRET_ID,
     );
     const registry = await SoapLandRegistry.create({
       wsdlPath: shippedFile('adapters/land/land.wsdl'),

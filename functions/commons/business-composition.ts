@@ -4,7 +4,7 @@ import { systemClock } from '../../core/ports/clock.js';
 import { documents } from './aws-clients.js';
 import { resilienceSettings, once } from './composition.js';
 import { businessConfigSchema, businessCredentialsSchema, loadConfig } from './config.js';
-import { resolveSecret } from './secrets.js';
+import { resolveJsonSecret } from './secrets.js';
 
 /**
  * The business registry's REST adapter and the record cache, built once per container: every
@@ -12,8 +12,10 @@ import { resolveSecret } from './secrets.js';
  */
 export const businessLookupDependencies = once(async () => {
   const config = loadConfig(businessConfigSchema);
-  const credentials = businessCredentialsSchema.parse(
-    JSON.parse(await resolveSecret(config.BUSINESS_CREDENTIALS, config.BUSINESS_CREDENTIALS_SECRET_ID)),
+  const credentials = await resolveJsonSecret(
+    businessCredentialsSchema,
+    config.BUSINESS_CREDENTIALS,
+    config.BUSINESS_CREDENTIALS_SECRET_ID,
   );
   return {
     businessRegistry: new RestBusinessRegistry({

@@ -2,7 +2,7 @@ import { SoapLandRegistry } from '../../adapters/land/soap-land-registry.js';
 import { systemClock } from '../../core/ports/clock.js';
 import { resilienceSettings, once, shippedFile } from './composition.js';
 import { landConfigSchema, landCredentialsSchema, loadConfig } from './config.js';
-import { resolveSecret } from './secrets.js';
+import { resolveJsonSecret } from './secrets.js';
 
 /**
  * The land registry's SOAP adapter, built once per container (the WSDL is parsed here). Both land
@@ -10,8 +10,10 @@ import { resolveSecret } from './secrets.js';
  */
 export const landRegistry = once(async () => {
   const config = loadConfig(landConfigSchema);
-  const credentials = landCredentialsSchema.parse(
-    JSON.parse(await resolveSecret(config.LAND_CREDENTIALS, config.LAND_CREDENTIALS_SECRET_ID)),
+  const credentials = await resolveJsonSecret(
+    landCredentialsSchema,
+    config.LAND_CREDENTIALS,
+    config.LAND_CREDENTIALS_SECRET_ID,
   );
   return SoapLandRegistry.create({
     wsdlPath: shippedFile('adapters/land/land.wsdl'),

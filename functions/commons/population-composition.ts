@@ -2,13 +2,15 @@ import { SoapPopulationRegistry } from '../../adapters/population/soap-populatio
 import { systemClock } from '../../core/ports/clock.js';
 import { resilienceSettings, once, shippedFile } from './composition.js';
 import { loadConfig, populationConfigSchema, populationCredentialsSchema } from './config.js';
-import { resolveSecret } from './secrets.js';
+import { resolveJsonSecret } from './secrets.js';
 
 /** The population registry's SOAP adapter, built once per container (the WSDL is parsed here). */
 export const populationRegistry = once(async () => {
   const config = loadConfig(populationConfigSchema);
-  const credentials = populationCredentialsSchema.parse(
-    JSON.parse(await resolveSecret(config.POPULATION_CREDENTIALS, config.POPULATION_CREDENTIALS_SECRET_ID)),
+  const credentials = await resolveJsonSecret(
+    populationCredentialsSchema,
+    config.POPULATION_CREDENTIALS,
+    config.POPULATION_CREDENTIALS_SECRET_ID,
   );
   return SoapPopulationRegistry.create({
     wsdlPath: shippedFile('adapters/population/population.wsdl'),
