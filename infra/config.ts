@@ -5,6 +5,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { clientSchema } from '../schemas/clients.js';
 
 export const stages = ['dev', 'staging', 'prod'] as const;
 export type StageName = (typeof stages)[number];
@@ -29,6 +30,8 @@ export interface StageConfig {
   readonly wafRateLimitPer5Minutes: number;
   readonly waf: boolean;
   readonly corsOrigins: readonly string[];
+  /** Client ids that get their own row on the clients dashboard (the others appear in its tables). */
+  readonly dashboardClients: readonly string[];
   /** Functions in a VPC with interface endpoints (off by default). */
   readonly privateNetworking: boolean;
   readonly population: RegistryConfig;
@@ -59,7 +62,10 @@ export const lookupWorkerTimeout = Duration.seconds(30);
 
 const defaults: Record<
   StageName,
-  Omit<StageConfig, 'stage' | 'prefix' | 'population' | 'land' | 'business' | 'corsOrigins'>
+  Omit<
+    StageConfig,
+    'stage' | 'prefix' | 'population' | 'land' | 'business' | 'corsOrigins' | 'dashboardClients'
+  >
 > = {
   dev: {
     removalPolicy: RemovalPolicy.DESTROY,
@@ -146,7 +152,7 @@ function contextBoolean(node: Node, key: string): boolean | undefined {
  * Reads the stage (`--context stage=prod`, default `dev`) and its overrides:
  * `populationEndpoint`, `populationDeadlineMs`, `populationConcurrency` (likewise `land…` and
  * `business…`), `ledgerRetentionDays`,
- * `corsOrigins` (comma-separated), `alarmEmail`, `alarms`, `waf`, `privateNetworking`.
+ * `corsOrigins` and `dashboardClients` (comma-separated), `alarmEmail`, `alarms`, `waf`, `privateNetworking`.
  */
 export function loadStageConfig(node: Node): StageConfig {
   const stage = contextString(node, 'stage') ?? 'dev';
@@ -159,6 +165,15 @@ export function loadStageConfig(node: Node): StageConfig {
     .split(',')
     .map((origin) => origin.trim())
     .filter((origin) => origin.length > 0);
+  const dashboardClients = (contextString(node, 'dashboardClients') ?? '')
+    .split(',')
+    .map((clientId) => clientId.trim())
+    .filter((clientId) => clientId.length > 0);
+  for (const clientId of dashboardClients) {
+    if (!clientSchema.shape.clientId.safeParse(clientId).success) {
+      throw new Error(`Context "dashboardClients" names "${clientId}", which is not a client id.`);
+    }
+  }
   const registry = (
     registryName: 'population' | 'land' | 'business',
     defaultEndpoint: string,
@@ -183,6 +198,7 @@ export function loadStageConfig(node: Node): StageConfig {
     waf: contextBoolean(node, 'waf') ?? base.waf,
     privateNetworking: contextBoolean(node, 'privateNetworking') ?? base.privateNetworking,
     corsOrigins,
+    dashboardClients,
     ledgerRetentionDays: contextNumber(node, 'ledgerRetentionDays') ?? base.ledgerRetentionDays,
     population: registry('population', defaultPopulationEndpoint),
     land: registry('land', defaultLandEndpoint),

@@ -13,6 +13,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.js';
 import { batchFunctions } from './constructs/batch-functions.js';
+import { GatewayDashboards } from './constructs/dashboards.js';
 import { GatewayAlarms } from './constructs/gateway-alarms.js';
 import { GatewayFunction, type GatewayFunctionProps } from './constructs/gateway-function.js';
 import { addProblemResponses } from './constructs/problem-responses.js';
@@ -60,6 +61,8 @@ export const accessLogFields = {
 export class StatelessStack extends Stack {
   public readonly functions: Record<GatewayFunctionName, GatewayFunction>;
   public readonly api: apigateway.RestApi;
+  /** The API's JSON access log (`accessLogFields`): the clients dashboard queries it. */
+  public readonly accessLogs: logs.LogGroup;
   public readonly authorizer: apigateway.RequestAuthorizer;
 
   public constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -312,7 +315,11 @@ export class StatelessStack extends Stack {
       batchWorker: batch.batchWorker,
     };
 
-    this.api = this.restApi(config);
+    this.accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: config.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api = this.restApi(config, this.accessLogs);
     this.authorizer = new apigateway.RequestAuthorizer(this, 'ApiKeyAuthorizer', {
       handler: authorizerFunction,
       identitySources: [apigateway.IdentitySource.header('x-api-key')],
@@ -337,13 +344,15 @@ export class StatelessStack extends Stack {
       queues: Object.values(props.queues),
       topic: props.alarmTopic,
     });
+    new GatewayDashboards(this, 'Dashboards', {
+      config,
+      api: this.api,
+      accessLogs: this.accessLogs,
+      functions: this.functions,
+    });
   }
 
-  private restApi(config: StageConfig): apigateway.RestApi {
-    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
-      retention: config.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+  private restApi(config: StageConfig, accessLogs: logs.ILogGroup): apigateway.RestApi {
     const api = new apigateway.RestApi(this, 'Api', {
       restApiName: config.prefix,
       description: 'Lienthong: provincial gateway to the national registries',

@@ -1,6 +1,7 @@
 /**
- * Alarms to the SNS topic (when the stage has alarms on) and one dashboard: API 5XX rate and p99
- * latency, authorizer errors, function errors and throttles, DLQ depth and the age of queued work.
+ * Alarms to the SNS topic (when the stage has alarms on) and the overview dashboard: API 5XX rate and
+ * p99 latency, authorizer errors, function errors and throttles, DLQ depth and the age of queued work,
+ * registry circuits and batch item throughput. Per registry and per client: `dashboards.ts`.
  */
 import { Duration } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -36,6 +37,26 @@ export const alarmThresholds = {
 /** The metric the functions publish when a registry's circuit opens (functions/commons/composition.ts). */
 export const circuitOpenedMetric = { namespace: 'Lienthong', metricName: 'UpstreamCircuitOpened' } as const;
 export const monitoredRegistries = ['population', 'land', 'business'] as const;
+
+/**
+ * What the batch functions count (functions/batches.ts, functions/batch-worker.ts), with Powertools'
+ * default `service` dimension: the instances in functions/commons/powertools.ts name the service
+ * `lienthong` in code, which takes precedence over POWERTOOLS_SERVICE_NAME.
+ */
+export const batchMetrics = {
+  namespace: 'Lienthong',
+  dimensionsMap: { service: 'lienthong' },
+  submitted: ['BatchSubmitted', 'BatchResubmitted'],
+  items: [
+    'BatchItemCompleted',
+    'BatchItemSkipped',
+    'BatchItemRetried',
+    // Over a registry's quota: the pacer slowed down and the item comes back after its retry-after.
+    'BatchItemDeferred',
+    'BatchItemHandedOver',
+    'BatchItemUnparseable',
+  ],
+} as const;
 
 export class GatewayAlarms extends Construct {
   public readonly alarms: cloudwatch.Alarm[] = [];
@@ -159,6 +180,24 @@ export class GatewayAlarms extends Construct {
         );
       }
     }
+
+    // Batch throughput and pacing: items done, deferred over a registry's quota, retried (a registry
+    // failed; backed off), handed over to a fresh message, and poison. Not by registry.
+    const batchMetric = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: batchMetrics.namespace,
+        dimensionsMap: { ...batchMetrics.dimensionsMap },
+        metricName,
+        period,
+        statistic: 'Sum',
+      });
+    widgets.push(
+      new cloudwatch.GraphWidget({
+        title: 'Batches submitted; batch items completed, deferred (quota pacing), retried, …',
+        left: batchMetrics.submitted.map(batchMetric),
+        right: batchMetrics.items.map(batchMetric),
+      }),
+    );
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: config.prefix,

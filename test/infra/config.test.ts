@@ -45,8 +45,17 @@ describe('stage configuration', () => {
     expect(config.privateNetworking).toBe(true);
   });
 
+  it('names the clients that get their own row on the clients dashboard', () => {
+    expect(configFor({ dashboardClients: 'tay-ninh-hcc, motcua-tayninh' }).dashboardClients).toEqual([
+      'tay-ninh-hcc',
+      'motcua-tayninh',
+    ]);
+    expect(configFor({}).dashboardClients).toEqual([]);
+  });
+
   it.each([
     [{ stage: 'production' }, /Unknown stage "production"/],
+    [{ dashboardClients: 'tay-ninh-hcc,"/ or 1' }, /dashboardClients/],
     [{ populationEndpoint: 'lgsp.example.gov.vn' }, /populationEndpoint/],
     [{ populationDeadlineMs: 'soon' }, /populationDeadlineMs/],
     [{ waf: 'yes' }, /"waf" must be true or false/],

@@ -354,8 +354,8 @@ describe('observability', () => {
     });
   });
 
-  it('dev has a dashboard but no alarms', () => {
+  it('dev has the dashboards (overview, one per registry, clients) but no alarms', () => {
     dev.statelessTemplate.resourceCountIs('AWS::CloudWatch::Alarm', 0);
-    dev.statelessTemplate.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    dev.statelessTemplate.resourceCountIs('AWS::CloudWatch::Dashboard', 1 + monitoredRegistries.length + 1);
   });
 });
