@@ -23,5 +23,10 @@ export const batchItemMessageSchema = z.object({
     dossierId: z.string().optional(),
   }),
   item: batchItemSchema,
+  /**
+   * Attempts made on earlier messages of the same item: the worker hands an item over to a fresh
+   * message (the queue's receive count starts again) rather than let the queue move it to the DLQ.
+   */
+  priorAttempts: z.number().int().min(0).optional(),
 });
 export type BatchItemMessage = z.infer<typeof batchItemMessageSchema>;

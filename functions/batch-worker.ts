@@ -11,9 +11,14 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { notifyIfComplete } from '../core/batches/notify-completion.js';
-import { processBatchItem, RetryableItemError } from '../core/batches/process-batch-item.js';
+import { deliverCompletion, noticeIfComplete } from '../core/batches/notify-completion.js';
+import {
+  ItemDeferredError,
+  processBatchItem,
+  RetryableItemError,
+} from '../core/batches/process-batch-item.js';
 import type { BatchRecord } from '../core/ports/batch-store.js';
+import { batchCompletionMessageSchema } from '../events/batch-completion-message.js';
 import { batchItemMessageSchema, type BatchItemMessage } from '../events/batch-item-message.js';
 import { dynamoDb } from './commons/aws-clients.js';
 import { batchWorkerDependencies, sqs } from './commons/batch-composition.js';
@@ -29,20 +34,26 @@ import { logger, metrics, tracer } from './commons/powertools.js';
  *   whose item has completed returns the stored outcome — no second registry call, ledger entry or
  *   result. An item still in progress elsewhere is given back to the queue for later.
  * - A failure that may be transient makes the message visible again after an exponential backoff
- *   (ChangeMessageVisibility); on the last attempt the item ends as `failed` with its reason.
+ *   (ChangeMessageVisibility); on the item's last attempt (one receipt before the queue's
+ *   maxReceiveCount) it ends as `failed` with its reason. An item received as often as the queue
+ *   allows without an end (crashes, a store outage) is handed over to a fresh message carrying its
+ *   attempts, so an item the worker can parse never reaches the DLQ.
+ * - A quota refusal is no attempt: the item is handed over to a fresh message delayed by the
+ *   registry's retry-after.
  * - A message that cannot be parsed is failed at once, every time, so SQS moves it to the DLQ after
  *   the redrive policy's receive count; `npm run batches -- redrive` moves it back.
+ * - Completion notices (`batch-completion`) share the queue: one webhook attempt per receipt.
  */
-const processor = new BatchProcessor(EventType.SQS);
 const idempotencyConfig = new IdempotencyConfig({ eventKeyJmesPath: 'id', expiresAfterSeconds: 7 * 86_400 });
 
 class UnparseableMessageError extends Error {}
+class WebhookNotDeliveredError extends Error {}
 
-/** Batch records change rarely (a cancellation): each container reads one at most every two seconds. */
+/** Batch records change rarely (a cancellation): each container reads one at most every second. */
 const batchCache = new Map<string, { batch: BatchRecord | undefined; readAt: number }>();
-async function batchOf(batchId: string): Promise<BatchRecord | undefined> {
+async function batchOf(batchId: string, fresh = false): Promise<BatchRecord | undefined> {
   const cached = batchCache.get(batchId);
-  if (cached && Date.now() - cached.readAt < 1_000) return cached.batch;
+  if (!fresh && cached && Date.now() - cached.readAt < 1_000) return cached.batch;
   const { items } = await batchWorkerDependencies();
   const batch = await items.batchStore.get(batchId);
   batchCache.set(batchId, { batch, readAt: Date.now() });
@@ -57,17 +68,14 @@ const idempotentItem = once(async () => {
     awsSdkV3Client: dynamoDb,
   });
   return makeIdempotent(
-    async (_key: { id: string }, message: BatchItemMessage, attempt: number) => {
-      const { answer, recorded } = await processBatchItem(
+    async (_key: { id: string }, message: BatchItemMessage, attempt: number, mayHaveRun: boolean) => {
+      const { answer, recorded, alreadyDone } = await processBatchItem(
         deps.items,
         message,
         await batchOf(message.batchId),
-        {
-          attempt,
-          maxAttempts: deps.maxAttempts,
-        },
+        { attempt, maxAttempts: deps.maxAttempts, mayHaveRun },
       );
-      return { outcome: answer?.outcome ?? 'dropped', recorded };
+      return { outcome: answer?.outcome ?? (alreadyDone ? 'already-done' : 'dropped'), recorded };
     },
     { persistenceStore, config: idempotencyConfig, dataIndexArgument: 0 },
   );
@@ -93,7 +101,13 @@ function backoffSeconds(attempt: number, maxSeconds: number): number {
   return Math.min(maxSeconds, 2 ** attempt * (0.75 + Math.random() * 0.5));
 }
 
-async function processRecord(record: SQSRecord): Promise<void> {
+/** The function's timeout, as the first invocation saw it: an in-progress record expires within it. */
+let functionTimeoutSeconds = 30;
+
+/** Batches with a callback URL whose items this invocation processed: checked for completion at its end. */
+type TouchedBatches = Set<string>;
+
+async function processRecord(record: SQSRecord, touched: TouchedBatches): Promise<void> {
   const deps = await batchWorkerDependencies().catch((error: unknown) => {
     logger.error('the batch worker could not start', {
       errorName: (error as Error).name,
@@ -101,36 +115,54 @@ async function processRecord(record: SQSRecord): Promise<void> {
     });
     throw error;
   });
-  const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
-  const parsed = batchItemMessageSchema.safeParse(safeJson(record.body));
+  const receipts = Number(record.attributes.ApproximateReceiveCount ?? '1');
+  const body = safeJson(record.body);
+  const notice = batchCompletionMessageSchema.safeParse(body);
+  if (notice.success) return deliverNotice(record, notice.data.batchId);
+
+  const parsed = batchItemMessageSchema.safeParse(body);
   if (!parsed.success) {
     logger.error('unparseable batch item message; it goes to the DLQ', {
       messageId: record.messageId,
-      attempt,
+      receipts,
     });
     metrics.addMetric('BatchItemUnparseable', 'Count', 1);
     await changeVisibility(record, 0);
     throw new UnparseableMessageError('unparseable batch item message');
   }
   const message = parsed.data;
+  const attempt = (message.priorAttempts ?? 0) + receipts;
+
+  // The queue moves a message to the DLQ when it is received once more: hand the item over to a fresh
+  // message first (this receipt counts as no attempt), and let this one be deleted.
+  if (receipts >= deps.maxReceiveCount) {
+    await deps.batchQueue.handOver({ ...message, priorAttempts: attempt - 1 }, 0);
+    logger.warn('batch item handed over to a fresh message', {
+      batchId: message.batchId,
+      itemIndex: message.itemIndex,
+      attempt,
+    });
+    metrics.addMetric('BatchItemHandedOver', 'Count', 1);
+    return;
+  }
+
   try {
     const processed = await (
       await idempotentItem()
-    )({ id: `${message.batchId}:${message.itemIndex}` }, message, attempt);
+    )({ id: `${message.batchId}:${message.itemIndex}` }, message, attempt, attempt > 1);
     metrics.addMetric(processed.recorded ? 'BatchItemCompleted' : 'BatchItemSkipped', 'Count', 1);
-    if (processed.recorded) {
-      const progress = await deps.items.batchStore.progress(message.batchId);
-      const batch = await batchOf(message.batchId);
-      if (batch && progress.done >= batch.total) {
-        await notifyIfComplete(deps.notify, message.batchId).catch((error: unknown) =>
-          logger.error('batch completion webhook failed', {
-            batchId: message.batchId,
-            errorName: (error as Error).name,
-          }),
-        );
-      }
-    }
+    if (processed.outcome !== 'dropped') touched.add(message.batchId);
   } catch (error) {
+    if (error instanceof ItemDeferredError) {
+      // Over the registry's quota: the pacer has slowed down; the item comes back after the
+      // registry's retry-after with its attempts unchanged.
+      await deps.batchQueue.handOver(
+        { ...message, priorAttempts: attempt - 1 },
+        Math.max(1, error.retryAfterSeconds),
+      );
+      metrics.addMetric('BatchItemDeferred', 'Count', 1);
+      return;
+    }
     const inProgress = error instanceof IdempotencyAlreadyInProgressError;
     logger.warn('batch item will be tried again', {
       batchId: message.batchId,
@@ -142,8 +174,37 @@ async function processRecord(record: SQSRecord): Promise<void> {
     });
     metrics.addMetric('BatchItemRetried', 'Count', 1);
     // An item in progress elsewhere (or in a crashed invocation) is free again once that invocation has timed out.
-    await changeVisibility(record, inProgress ? 35 : backoffSeconds(attempt, deps.maxBackoffSeconds));
+    await changeVisibility(
+      record,
+      inProgress ? functionTimeoutSeconds + 5 : backoffSeconds(attempt, deps.maxBackoffSeconds),
+    );
     throw error instanceof RetryableItemError ? error : new RetryableItemError(error);
+  }
+}
+
+/** One webhook attempt for a completion notice; the notice comes back after the backoff if it failed. */
+async function deliverNotice(record: SQSRecord, batchId: string): Promise<void> {
+  const deps = await batchWorkerDependencies();
+  const { retryAfterMs } = await deliverCompletion(deps.notify, batchId);
+  if (retryAfterMs === undefined) return;
+  await changeVisibility(record, Math.max(1, retryAfterMs / 1000));
+  throw new WebhookNotDeliveredError('the completion webhook will be tried again');
+}
+
+/** After the invocation's items: a batch whose last result is in gets its completion notice queued. */
+async function noticeCompletedBatches(touched: TouchedBatches): Promise<void> {
+  if (touched.size === 0) return;
+  const deps = await batchWorkerDependencies();
+  for (const batchId of touched) {
+    const cached = await batchOf(batchId);
+    if (!cached?.callbackUrl || cached.completionNoticeAt !== undefined) continue;
+    await noticeIfComplete(deps.notify, await batchOf(batchId, true)).catch((error: unknown) => {
+      logger.error('could not queue the batch completion notice', {
+        batchId,
+        errorName: (error as Error).name,
+      });
+      throw error;
+    });
   }
 }
 
@@ -158,10 +219,28 @@ function safeJson(text: string): unknown {
 export async function batchWorkerHandler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   // In-progress records expire with this invocation, so a crashed worker's items are picked up again.
   idempotencyConfig.registerLambdaContext(context);
-  return processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+  functionTimeoutSeconds = Math.ceil(context.getRemainingTimeInMillis() / 1000);
+  // A processor per invocation: it holds the invocation's records and failures.
+  const processor = new BatchProcessor(EventType.SQS);
+  const touched: TouchedBatches = new Set();
+  const response = await processPartialResponse(
+    event,
+    (record: SQSRecord) => processRecord(record, touched),
+    processor,
+    { context, throwOnFullBatchFailure: false },
+  );
+  // Were the notice not queued, the invocation fails as a whole: its messages come back, and their
+  // items (already done) lead here again.
+  await noticeCompletedBatches(touched);
+  return response;
 }
 
-export const handler = middy(batchWorkerHandler)
+const middleware = middy(batchWorkerHandler)
   .use(captureLambdaHandler(tracer))
-  .use(injectLambdaContext(logger))
-  .use(logMetrics(metrics));
+  .use(injectLambdaContext(logger));
+/**
+ * Metrics are published per invocation, unless switched off (locally, where several invocations share
+ * one process and one would publish, and then warn about, the metrics of another).
+ */
+export const handler =
+  process.env['POWERTOOLS_METRICS_DISABLED'] === 'true' ? middleware : middleware.use(logMetrics(metrics));

@@ -7,10 +7,14 @@ import { startSqsPoller, type SqsHandler } from './sqs-poller.js';
 /**
  * The batch worker in a process of its own, as one more Lambda container would be: polls the lookup
  * queue of a running local stack (whose environment it is given: table names, queue URL, endpoints,
- * registry settings) and runs the same handler. The benchmark starts several and kills one to
- * play a crashed container. On SIGTERM it stops polling and prints its CPU time as JSON.
+ * registry settings) and runs the same handler. The benchmark and the chaos suite start several and
+ * kill one to play a crashed container (`BATCH_WORKER_FUNCTION_TIMEOUT_MS` sets the function timeout
+ * the handler sees, within which its in-progress idempotency records expire). On SIGTERM it stops
+ * polling and prints its CPU time as JSON.
  */
 const concurrency = Number(process.env['BATCH_WORKER_CONCURRENCY'] ?? 3);
+// Results are read from the tables and counters, not from metrics: nothing to publish, nothing to say.
+process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
 const visibility = process.env['BATCH_WORKER_VISIBILITY_SECONDS'];
 const { handler } = (await import(pathToFileURL(path.resolve(gatewayFunctions.batchWorker.entry)).href)) as {
   handler: SqsHandler;
@@ -22,7 +26,8 @@ const poller = await startSqsPoller({
   batchSize: 10,
   concurrency,
   ...(visibility === undefined ? {} : { visibilityTimeoutSeconds: Number(visibility) }),
-  functionTimeoutMs: 30_000,
+  functionTimeoutMs: Number(process.env['BATCH_WORKER_FUNCTION_TIMEOUT_MS'] ?? 30_000),
+  maxBatchingWindowMs: 1_000,
   onError: (error) => console.error('batch worker:', (error as Error).name, (error as Error).message),
 });
 process.stdout.write('ready\n');

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -46,6 +48,11 @@ export interface LocalStack {
   readonly registries: Record<string, { readonly url: string; readonly controlUrl: string }>;
   /** The environment the functions run with (table names, endpoints; no secrets). */
   readonly tableNames: Record<string, string>;
+  /**
+   * `PUT` `{"running": false}` here pauses the stack's own batch worker (the SQS poller), `true` resumes
+   * it: the chaos suite pauses it while workers in processes of their own, which it can kill, take over.
+   */
+  readonly batchWorkerControlUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -127,6 +134,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(gateway.stop);
 
+    let batchWorkerControlUrl: string | undefined;
     if (options.batchWorker !== false) {
       const poller = await startSqsPoller({
         sqs: sqsClient,
@@ -138,10 +146,34 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           ? {}
           : { visibilityTimeoutSeconds: options.batchWorker.visibilityTimeoutSeconds }),
         functionTimeoutMs: 60_000,
+        maxBatchingWindowMs: 1_000,
         onError: (error) =>
           console.error('batch worker poller:', (error as Error).name, (error as Error).message),
       });
       stoppers.push(poller.stop);
+      const control = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        request.on('end', () => {
+          const running = (() => {
+            try {
+              return (JSON.parse(body) as { running?: unknown }).running;
+            } catch {
+              return undefined;
+            }
+          })();
+          if (request.method !== 'PUT' || typeof running !== 'boolean') {
+            response.writeHead(400, { 'content-type': 'text/plain' }).end('PUT {"running": true|false}');
+            return;
+          }
+          if (running) poller.resume();
+          else poller.pause();
+          response.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+      stoppers.push(() => new Promise<void>((resolve) => control.close(() => resolve())));
+      batchWorkerControlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}/__control/batch-worker`;
     }
 
     return {
@@ -151,6 +183,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sqsEndpoint: sqs.endpoint,
       registries: registries.endpoints,
       tableNames: { ...tableNames, ...queueUrls },
+      ...(batchWorkerControlUrl === undefined ? {} : { batchWorkerControlUrl }),
       stop,
     };
   } catch (error) {

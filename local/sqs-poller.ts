@@ -23,12 +23,20 @@ export interface SqsPollerOptions {
   /** The function's timeout: what `context.getRemainingTimeInMillis()` counts down from. */
   readonly functionTimeoutMs?: number;
   readonly functionName?: string;
+  /**
+   * The event source's MaximumBatchingWindow: after a receive that did not fill a batch, how long to
+   * keep gathering records before invoking (0: invoke with what the first receive brought).
+   */
+  readonly maxBatchingWindowMs?: number;
   readonly onError?: (error: unknown) => void;
 }
 
 export interface SqsPoller {
   /** Invocations completed so far. */
   readonly invocations: () => number;
+  /** Stops receiving (invocations under way finish); `resume` starts again. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -47,7 +55,10 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
   const queueArn = Attributes?.['QueueArn'] ?? queueUrl;
   const functionTimeoutMs = options.functionTimeoutMs ?? 60_000;
   let running = true;
+  let paused = false;
   let invocations = 0;
+  const batchSize = Math.min(10, options.batchSize ?? 10);
+  const batchingWindowMs = options.maxBatchingWindowMs ?? 0;
   const abort = new AbortController();
 
   const invoke = async (messages: Message[]) => {
@@ -91,25 +102,53 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
     }
   };
 
+  const receiving = new Set<AbortController>();
+  const receive = async (maxMessages: number, waitSeconds: number) => {
+    const receipt = new AbortController();
+    receiving.add(receipt);
+    try {
+      return await receiveOnce(maxMessages, waitSeconds, AbortSignal.any([abort.signal, receipt.signal]));
+    } finally {
+      receiving.delete(receipt);
+    }
+  };
+  const receiveOnce = async (maxMessages: number, waitSeconds: number, abortSignal: AbortSignal) => {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: maxMessages,
+        WaitTimeSeconds: waitSeconds,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+        ...(options.visibilityTimeoutSeconds === undefined
+          ? {}
+          : { VisibilityTimeout: options.visibilityTimeoutSeconds }),
+      }),
+      { abortSignal },
+    );
+    return Messages;
+  };
+
   const poll = async () => {
     while (running) {
       try {
-        const { Messages = [] } = await sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: queueUrl,
-            MaxNumberOfMessages: Math.min(10, options.batchSize ?? 10),
-            WaitTimeSeconds: 1,
-            MessageSystemAttributeNames: ['All'],
-            MessageAttributeNames: ['All'],
-            ...(options.visibilityTimeoutSeconds === undefined
-              ? {}
-              : { VisibilityTimeout: options.visibilityTimeoutSeconds }),
-          }),
-          { abortSignal: abort.signal },
-        );
-        if (Messages.length > 0) await invoke(Messages);
+        if (paused) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
+        // Long polling, as the event source mapping does: an empty queue costs one request per 5 s.
+        const messages = await receive(batchSize, 5);
+        // Within the batching window, gather more records until the batch is full.
+        const windowEnds = Date.now() + batchingWindowMs;
+        while (messages.length > 0 && messages.length < batchSize && Date.now() < windowEnds) {
+          const more = await receive(batchSize - messages.length, 0).catch(() => []);
+          if (more.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+          messages.push(...more);
+        }
+        if (messages.length > 0) await invoke(messages);
       } catch (error) {
         if (!running) return;
+        if (paused) continue;
         options.onError?.(error);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
@@ -119,6 +158,14 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
 
   return {
     invocations: () => invocations,
+    pause: () => {
+      paused = true;
+      // A long poll under way would still take messages: it is cut short.
+      for (const receipt of receiving) receipt.abort();
+    },
+    resume: () => {
+      paused = false;
+    },
     stop: async () => {
       running = false;
       abort.abort();

@@ -108,9 +108,10 @@ export const batchStatusResponseSchema = z.object({
   estimatedSecondsRemaining: z.number().optional(),
   createdAt: z.iso.datetime(),
   cancelledAt: z.iso.datetime().optional(),
+  /** The completion webhook: `pending` while attempts remain, then `delivered` or `failed`. */
   webhook: z
     .object({
-      status: z.enum(['delivered', 'failed']),
+      status: z.enum(['pending', 'delivered', 'failed']),
       attempts: z.number().int(),
       lastStatusCode: z.number().int().optional(),
       at: z.iso.datetime(),

@@ -110,7 +110,7 @@ export class DynamoDbBatchStore implements BatchStore {
       }),
     );
     if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, expiresAt: _e, webhookClaimedAt: _w, ...batch } = Item;
+    const { pk: _pk, sk: _sk, expiresAt: _e, webhookLeaseUntil: _l, webhookAttempts: _a, ...batch } = Item;
     return batch as BatchRecord;
   }
 
@@ -242,20 +242,47 @@ export class DynamoDbBatchStore implements BatchStore {
     return { results, ...(LastEvaluatedKey && last ? { lastIndex: last.itemIndex } : {}) };
   }
 
-  async claimWebhook(batchId: string, at: string): Promise<boolean> {
+  async hasResult(batchId: string, itemIndex: number): Promise<boolean> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: batchPk(batchId), sk: itemSk(itemIndex) },
+        ProjectionExpression: 'pk',
+        ConsistentRead: true,
+      }),
+    );
+    return Item !== undefined;
+  }
+
+  async markCompletionNoticed(batchId: string, at: string): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: batchPk(batchId), sk: 'META' },
+        UpdateExpression: 'SET completionNoticeAt = if_not_exists(completionNoticeAt, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
+  async claimWebhookAttempt(batchId: string, at: string, leaseUntil: string): Promise<number | undefined> {
     try {
-      await this.documents.send(
+      const { Attributes } = await this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: batchPk(batchId), sk: 'META' },
-          UpdateExpression: 'SET webhookClaimedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(webhookClaimedAt)',
-          ExpressionAttributeValues: { ':at': at },
+          UpdateExpression: 'SET webhookLeaseUntil = :until ADD webhookAttempts :one',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(webhook) OR webhook.#status = :pending) AND (attribute_not_exists(webhookLeaseUntil) OR webhookLeaseUntil < :at)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':until': leaseUntil, ':one': 1, ':pending': 'pending', ':at': at },
+          ReturnValues: 'UPDATED_NEW',
         }),
       );
-      return true;
+      return Number(Attributes?.['webhookAttempts']);
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
   }
@@ -265,7 +292,7 @@ export class DynamoDbBatchStore implements BatchStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: batchPk(batchId), sk: 'META' },
-        UpdateExpression: 'SET webhook = :delivery',
+        UpdateExpression: 'SET webhook = :delivery REMOVE webhookLeaseUntil',
         ExpressionAttributeValues: { ':delivery': delivery },
       }),
     );

@@ -1,4 +1,5 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { BatchCompletionMessage } from '../../events/batch-completion-message.js';
 import type { BatchItemMessage } from '../../events/batch-item-message.js';
 import type { BatchQueue } from '../../core/ports/batch-queue.js';
 
@@ -27,6 +28,24 @@ export class SqsBatchQueue implements BatchQueue {
     };
     await Promise.all(
       Array.from({ length: Math.min(this.options.parallelCalls ?? 10, chunks.length) }, sender),
+    );
+  }
+
+  async handOver(message: BatchItemMessage, delaySeconds: number): Promise<void> {
+    await this.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: this.options.queueUrl,
+        MessageBody: JSON.stringify(message),
+        // SQS delays a message by 15 minutes at most.
+        DelaySeconds: Math.min(900, Math.max(0, Math.round(delaySeconds))),
+      }),
+    );
+  }
+
+  async enqueueCompletionNotice(batchId: string): Promise<void> {
+    const notice: BatchCompletionMessage = { version: 1, type: 'batch-completion', batchId };
+    await this.sqs.send(
+      new SendMessageCommand({ QueueUrl: this.options.queueUrl, MessageBody: JSON.stringify(notice) }),
     );
   }
 

@@ -12,6 +12,7 @@ import { UpstreamRejectedError } from '../errors/upstream-rejected-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
 import type { BatchRecord, BatchStore, ItemOutcome, ItemResult } from '../ports/batch-store.js';
 import type { Clock } from '../ports/clock.js';
+import { isQuotaRefusal } from './paced-registry.js';
 
 /**
  * What the worker needs to run any kind of item: each use case's own dependencies, built with
@@ -25,10 +26,23 @@ export interface BatchItemDependencies {
   readonly clock: Clock;
 }
 
-/** The item failed in a way another attempt may cure (registry down, slow, over quota; ledger down). */
+/** The item failed in a way another attempt may cure (registry down or slow; ledger down). */
 export class RetryableItemError extends Error {
   constructor(override readonly cause: unknown) {
     super('The item failed and will be tried again', { cause });
+  }
+}
+
+/**
+ * The registry refused the item's call as over its quota: not the item's failure and not one of its
+ * attempts; it runs again once the registry's retry-after has passed.
+ */
+export class ItemDeferredError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('The registry is over its quota; the item will run later', { cause });
   }
 }
 
@@ -113,6 +127,12 @@ export interface ProcessItemOptions {
   readonly attempt: number;
   /** From this attempt on, a failure that could be transient ends the item as `failed`. */
   readonly maxAttempts: number;
+  /**
+   * The item may have run before (a redelivery): a result already recorded is looked for first, so an
+   * earlier run that recorded its result but died before its idempotency record was completed is not
+   * run a second time.
+   */
+  readonly mayHaveRun?: boolean;
 }
 
 /**
@@ -123,7 +143,8 @@ export interface ProcessItemOptions {
  *  2. Run the item's use case (admission, paced registry call, ledger entry).
  *  3. A not-found, rejected or denied item is a result like a success; a failure that may be
  *     transient is thrown as `RetryableItemError` (the queue tries again later), except on the last
- *     attempt, where it ends the item as `failed` with the reason.
+ *     attempt, where it ends the item as `failed` with the reason. A quota refusal is never the
+ *     item's failure, whatever the attempt: it is thrown as `ItemDeferredError`.
  *  4. Record the result and count it (atomically; a result already recorded is kept).
  */
 export async function processBatchItem(
@@ -131,13 +152,17 @@ export async function processBatchItem(
   message: BatchItemMessage,
   batch: BatchRecord | undefined,
   options: ProcessItemOptions,
-): Promise<{ answer?: ItemAnswer; recorded: boolean }> {
+): Promise<{ answer?: ItemAnswer; recorded: boolean; alreadyDone?: boolean }> {
   if (!batch || batch.cancelledAt !== undefined) return { recorded: false };
+  if (options.mayHaveRun && (await deps.batchStore.hasResult(message.batchId, message.itemIndex)))
+    return { recorded: false, alreadyDone: true };
   let answer: ItemAnswer;
   try {
     answer = await runItem(deps, message);
   } catch (error) {
     const outcome = terminalOutcomeOf(error);
+    if (outcome === undefined && isQuotaRefusal(error))
+      throw new ItemDeferredError(error, error.retryAfterSeconds);
     if (outcome === undefined && options.attempt < options.maxAttempts) throw new RetryableItemError(error);
     answer = {
       outcome: outcome ?? 'failed',

@@ -26,6 +26,8 @@ export interface BatchRecord {
   readonly enqueuedAt?: string;
   readonly cancelledAt?: string;
   readonly webhook?: WebhookDelivery;
+  /** Set once the batch's completion notice was put on the queue (its webhook goes from there). */
+  readonly completionNoticeAt?: string;
 }
 
 /** Progress: results recorded so far, when the first and the latest were recorded. */
@@ -48,8 +50,9 @@ export interface ItemResult {
   readonly completedAt: string;
 }
 
+/** `pending` while attempts remain; `delivered` or `failed` once it ended. */
 export interface WebhookDelivery {
-  readonly status: 'delivered' | 'failed';
+  readonly status: 'pending' | 'delivered' | 'failed';
   readonly attempts: number;
   readonly lastStatusCode?: number;
   readonly at: string;
@@ -81,7 +84,15 @@ export interface BatchStore {
   recordResult(batchId: string, result: ItemResult): Promise<{ recorded: boolean }>;
   /** Results in item order, after `afterIndex` (exclusive). */
   results(batchId: string, afterIndex: number | undefined, limit: number): Promise<ResultsPage>;
-  /** Claims the completion webhook for one sender; false if another worker claimed it already. */
-  claimWebhook(batchId: string, at: string): Promise<boolean>;
+  /** Whether an item's result is recorded already. */
+  hasResult(batchId: string, itemIndex: number): Promise<boolean>;
+  /** Notes that the completion notice is on the queue (a second note changes nothing). */
+  markCompletionNoticed(batchId: string, at: string): Promise<void>;
+  /**
+   * Claims the next webhook delivery attempt until `leaseUntil` (ISO time): answers its number (1, 2, …),
+   * or undefined while another worker's attempt holds the lease or once the delivery has ended.
+   */
+  claimWebhookAttempt(batchId: string, at: string, leaseUntil: string): Promise<number | undefined>;
+  /** Records how the latest attempt went, and releases its lease. */
   recordWebhook(batchId: string, delivery: WebhookDelivery): Promise<void>;
 }

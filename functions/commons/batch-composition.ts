@@ -9,6 +9,7 @@ import { HttpWebhookSender } from '../../adapters/webhooks/http-webhook-sender.j
 import { pacedRegistry } from '../../core/batches/paced-registry.js';
 import type { BatchItemDependencies } from '../../core/batches/process-batch-item.js';
 import { systemClock } from '../../core/ports/clock.js';
+import { queues } from '../../infra/resources.js';
 import { documents } from './aws-clients.js';
 import { businessLookupDependencies } from './business-composition.js';
 import { resilienceSettings, once, personalDataAccess, shippedFile } from './composition.js';
@@ -125,17 +126,23 @@ export const batchWorkerDependencies = once(async () => {
   });
 
   const items: BatchItemDependencies = { population, land, business, batchStore, clock: systemClock };
+  const batchQueue = new SqsBatchQueue(sqs, { queueUrl: batches.LOOKUP_QUEUE_URL });
+  const { maxReceiveCount } = queues.lookup.deadLetter;
   return {
     items,
+    batchQueue,
     idempotencyTableName: config.IDEMPOTENCY_TABLE_NAME,
-    maxAttempts: config.BATCH_ITEM_MAX_ATTEMPTS,
+    /** The queue's redrive policy: a message received once more than this goes to the DLQ. */
+    maxReceiveCount,
+    // An item's last attempt comes at the latest one receipt before the DLQ would take it.
+    maxAttempts: Math.min(config.BATCH_ITEM_MAX_ATTEMPTS ?? maxReceiveCount - 1, maxReceiveCount - 1),
     maxBackoffSeconds: config.BATCH_RETRY_MAX_BACKOFF_SECONDS,
     queueUrl: batches.LOOKUP_QUEUE_URL,
     notify: {
       batchStore,
+      batchQueue,
       webhookSender: new HttpWebhookSender({ pepper: await pepper() }),
       clock: systemClock,
-      sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     },
   };
 });

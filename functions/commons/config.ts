@@ -137,8 +137,11 @@ export const batchWorkerConfigSchema = z.object({
     ),
   /** Share of each quota the workers use (the rest absorbs timing jitter). */
   REGISTRY_QUOTA_UTILISATION: z.coerce.number().gt(0).max(1).default(0.96),
-  /** From this delivery of an item on, a transient failure ends it as failed (below the DLQ's count). */
-  BATCH_ITEM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  /**
+   * From this attempt on, a transient failure ends an item as failed; by default, and at most, one
+   * receipt below the lookup queue's maxReceiveCount (`infra/resources.ts`).
+   */
+  BATCH_ITEM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).optional(),
   /** Longest visibility-timeout backoff before a failed item is tried again. */
   BATCH_RETRY_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(900).default(120),
 });

@@ -126,6 +126,12 @@ export function batchFunctions(scope: Construct, props: BatchFunctionsProps) {
   batchWorker.grantReadItems(tables.registryCache, key);
   batchWorker.grantPutItem(tables.registryCache, key);
   batchWorker.grantSecretRead(props.keyPepper, ...props.registryCredentials);
+  // Back onto its own queue only: an item handed over to a fresh message before the DLQ would take
+  // it, one deferred by a quota refusal, a batch's completion notice.
+  batchWorker.addToRolePolicy(
+    new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.queue.queueArn] }),
+  );
+  key.grant(batchWorker, 'kms:GenerateDataKey', 'kms:Decrypt');
   batchWorker.addEventSource(
     new SqsEventSource(props.queue, {
       batchSize: batchWorkerEventSource.batchSize,

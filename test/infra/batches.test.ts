@@ -48,13 +48,15 @@ describe('batch pipeline', () => {
     expect(roleStatements('batches').filter(onLedger)).toEqual([]);
   });
 
-  it('only the batch API sends to the lookup queue', () => {
-    const senders = policyStatements(dev.statelessTemplate).filter((statement) =>
-      actionsOf(statement).includes('sqs:SendMessage'),
-    );
-    expect(senders).toHaveLength(1);
+  it('only the batch API and the worker (hand-overs, completion notices) send to the lookup queue', () => {
+    const sends = (statement: { Action: string | string[] }) =>
+      actionsOf(statement).includes('sqs:SendMessage');
+    expect(policyStatements(dev.statelessTemplate).filter(sends)).toHaveLength(2);
+    expect(roleStatements('batches').some(sends)).toBe(true);
     expect(
-      roleStatements('batches').some((statement) => actionsOf(statement).includes('sqs:SendMessage')),
-    ).toBe(true);
+      roleStatements('batchWorker')
+        .filter(sends)
+        .map((statement) => statement.Resource),
+    ).toEqual([expect.objectContaining({ 'Fn::ImportValue': expect.stringContaining('LookupQueue') })]);
   });
 });
