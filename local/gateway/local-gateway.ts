@@ -8,6 +8,7 @@ import type {
   APIGatewayRequestAuthorizerEvent,
   Context,
 } from 'aws-lambda';
+import { consoleResponse } from '../../console/build.js';
 import { errorToProblem, problemResponse } from '../../functions/commons/problem-responses.js';
 import type { GatewayFunctionName, GatewayRoute } from '../../infra/routes.js';
 import {
@@ -86,6 +87,9 @@ async function serve(
     const page = await staticRoute();
     return { statusCode: 200, headers: { 'content-type': page.contentType }, body: page.body };
   }
+  // The officer console's static files (built on the first request), on the API's own origin.
+  const consolePage = req.method === 'GET' ? await consoleResponse(url.pathname) : undefined;
+  if (consolePage) return consolePage;
 
   const candidates = options.routes
     .map((route) => ({ route, parameters: matchPath(route.path, url.pathname) }))
