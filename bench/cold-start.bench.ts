@@ -93,7 +93,7 @@ try {
       'audit:subject-report',
       'admin',
     ] as const,
-    rateLimit: { perSecond: 1_000_000 },
+    rateLimit: { perSecond: 10_000 },
     dailyQuota: 100_000_000,
   };
   const apiKey = await registerTestClient(addresses, {

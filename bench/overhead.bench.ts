@@ -37,7 +37,7 @@ try {
     status: 'active',
     policy: {
       scopes: ['population:verify', 'business:read'],
-      rateLimit: { perSecond: 1_000_000 },
+      rateLimit: { perSecond: 10_000 },
       dailyQuota: 100_000_000,
     },
   });

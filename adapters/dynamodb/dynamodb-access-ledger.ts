@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { chainGenesisHash, entryHash } from '../../core/access-ledger/chain.js';
 import type { AccessLedger, AccessRecord } from '../../core/ports/access-ledger.js';
+import { timeStage } from '../resilience/upstream-timing.js';
 
 export interface DynamoDbAccessLedgerOptions {
   readonly tableName: string;
@@ -77,10 +78,12 @@ export class DynamoDbAccessLedger implements AccessLedger {
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
     try {
-      await this.documents.send(
-        new TransactWriteCommand({
-          TransactItems: [entry, witness, ...subjectIndex].map((Put) => ({ Put })),
-        }),
+      await timeStage('ledger', () =>
+        this.documents.send(
+          new TransactWriteCommand({
+            TransactItems: [entry, witness, ...subjectIndex].map((Put) => ({ Put })),
+          }),
+        ),
       );
     } catch (error) {
       // A failed write leaves a hole in this chain; start a fresh chain so the hole is not mistaken

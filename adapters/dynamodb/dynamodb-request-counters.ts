@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CountedRequest, RequestCounters } from '../../core/ports/request-counters.js';
+import { timeStage } from '../resilience/upstream-timing.js';
 
 /**
  * Fixed-window counters in DynamoDB: one conditional `ADD` per request and window, so the count is
@@ -23,19 +24,21 @@ export class DynamoDbRequestCounters implements RequestCounters {
     const resetAt = windowStart + windowSeconds;
     if (amount > limit) return { allowed: false, remaining: 0, resetAt };
     try {
-      const { Attributes } = await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: `${counter}#${windowStart}` },
-          UpdateExpression: 'ADD requests :amount SET expiresAt = :expiresAt',
-          ConditionExpression: 'attribute_not_exists(requests) OR requests <= :most',
-          ExpressionAttributeValues: {
-            ':amount': amount,
-            ':most': limit - amount,
-            ':expiresAt': resetAt + 60,
-          },
-          ReturnValues: 'UPDATED_NEW',
-        }),
+      const { Attributes } = await timeStage('admission', () =>
+        this.documents.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { pk: `${counter}#${windowStart}` },
+            UpdateExpression: 'ADD requests :amount SET expiresAt = :expiresAt',
+            ConditionExpression: 'attribute_not_exists(requests) OR requests <= :most',
+            ExpressionAttributeValues: {
+              ':amount': amount,
+              ':most': limit - amount,
+              ':expiresAt': resetAt + 60,
+            },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
       );
       return {
         allowed: true,
@@ -49,14 +52,16 @@ export class DynamoDbRequestCounters implements RequestCounters {
   }
 
   async release(counter: string, windowStart: number, amount = 1): Promise<void> {
-    await this.documents.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { pk: `${counter}#${windowStart}` },
-        UpdateExpression: 'ADD requests :minus',
-        ConditionExpression: 'attribute_exists(requests)',
-        ExpressionAttributeValues: { ':minus': -amount },
-      }),
+    await timeStage('admission', () =>
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `${counter}#${windowStart}` },
+          UpdateExpression: 'ADD requests :minus',
+          ConditionExpression: 'attribute_exists(requests)',
+          ExpressionAttributeValues: { ':minus': -amount },
+        }),
+      ),
     );
   }
 }

@@ -1,7 +1,11 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { GatewayError } from '../../core/errors/gateway-error.js';
-import { currentUpstreamTiming, startUpstreamTiming } from '../../adapters/resilience/upstream-timing.js';
+import {
+  currentStageTimings,
+  currentUpstreamTiming,
+  startUpstreamTiming,
+} from '../../adapters/resilience/upstream-timing.js';
 import { logger } from './powertools.js';
 import { errorToProblem } from './problem-responses.js';
 
@@ -9,6 +13,9 @@ import { errorToProblem } from './problem-responses.js';
  * middy middleware for HTTP functions: every thrown error becomes problem+json (through the one
  * error mapper), every answer carries the request id and, in `Server-Timing`, the time spent waiting
  * for registries (`upstream`, when any was called) and the gateway's total (`gateway`).
+ * With `SERVER_TIMING_STAGES=true` (benchmarks, profiling), it also names the gateway's own round
+ * trips on the path — `admission` (rate and quota counters) and `ledger` — so that a slow answer
+ * shows where its time went.
  * Error messages of gateway errors are safe to log; others are logged by name and stack only.
  */
 export function httpGatewayConventions(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
@@ -39,6 +46,8 @@ export function httpGatewayConventions(): MiddlewareObj<APIGatewayProxyEvent, AP
   };
 }
 
+const showStages = process.env['SERVER_TIMING_STAGES'] === 'true';
+
 function decorate(
   response: APIGatewayProxyResult,
   event: APIGatewayProxyEvent,
@@ -55,6 +64,12 @@ function decorate(
             upstream && upstream.calls > 0
               ? `upstream;desc="${upstream.calls} registry call${upstream.calls > 1 ? 's' : ''}";dur=${upstream.upstreamMs.toFixed(1)}`
               : undefined,
+            ...(showStages
+              ? currentStageTimings().map(
+                  ({ stage, calls, ms }) =>
+                    `${stage};desc="${calls} call${calls > 1 ? 's' : ''}";dur=${ms.toFixed(1)}`,
+                )
+              : []),
             `gateway;dur=${(performance.now() - started).toFixed(1)}`,
           ]
             .filter(Boolean)
