@@ -18,6 +18,16 @@ describe('stage configuration', () => {
     expect(prod.privateNetworking).toBe(false);
   });
 
+  it('staging keeps its data and alarms like prod; only dev is disposable and silent', () => {
+    const staging = configFor({ stage: 'staging' });
+    expect(staging.removalPolicy).toBe(RemovalPolicy.RETAIN);
+    expect(staging.alarms).toBe(true);
+    const dev = configFor({ stage: 'dev' });
+    expect(dev.removalPolicy).toBe(RemovalPolicy.DESTROY);
+    expect(dev.alarms).toBe(false);
+    expect(configFor({ stage: 'prod', alarms: 'false' }).alarms).toBe(false);
+  });
+
   it('the upstream endpoint and deadline come from context, not code', () => {
     const config = configFor({
       stage: 'staging',

@@ -197,6 +197,111 @@ describe('least privilege', () => {
       );
     }
   });
+
+  it('each function may read only the secrets its use case needs: its registry’s credentials, the pepper', () => {
+    const secretNames = ['PopulationCredentials', 'LandCredentials', 'BusinessCredentials', 'KeyPepper'];
+    const readable = (name: GatewayFunctionName) => {
+      const roleId = dev.stateless.getLogicalId(
+        dev.stateless.functions[name].role!.node.defaultChild as never,
+      );
+      const statements = Object.values(resourcesOfType(dev.statelessTemplate, 'AWS::IAM::Policy'))
+        .filter((policy) => JSON.stringify(policy.Properties['Roles']) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap(
+          (policy) =>
+            (
+              policy.Properties['PolicyDocument'] as {
+                Statement: { Action: string | string[]; Resource: unknown }[];
+              }
+            ).Statement,
+        );
+      return secretNames.filter((secret) =>
+        statements.some(
+          (statement) =>
+            actionsOf(statement).includes('secretsmanager:GetSecretValue') &&
+            JSON.stringify(statement.Resource).includes(secret),
+        ),
+      );
+    };
+    expect(
+      Object.fromEntries(
+        (Object.keys(gatewayFunctions) as GatewayFunctionName[]).map((name) => [name, readable(name)]),
+      ),
+    ).toEqual({
+      authorizer: ['KeyPepper'],
+      health: [],
+      apiDocs: [],
+      subjectReport: ['KeyPepper'],
+      adminClients: ['KeyPepper'],
+      verifyCitizen: ['PopulationCredentials', 'KeyPepper'],
+      citizenLookup: ['PopulationCredentials', 'KeyPepper'],
+      landParcel: ['LandCredentials', 'KeyPepper'],
+      landCertificate: ['LandCredentials', 'KeyPepper'],
+      businessLookup: ['BusinessCredentials'],
+      batches: ['KeyPepper'],
+      batchWorker: secretNames,
+    });
+  });
+
+  it('functions learn where their secrets are, never their values', () => {
+    expect(functionEnvironment(prod, 'landParcel')).toEqual(
+      expect.objectContaining({
+        LAND_CREDENTIALS_SECRET_ID: { 'Fn::ImportValue': expect.stringContaining('LandCredentials') },
+        KEY_PEPPER_SECRET_ID: { 'Fn::ImportValue': expect.stringContaining('KeyPepper') },
+      }),
+    );
+  });
+});
+
+describe('stacks and private networking', () => {
+  it('the stateless stack holds nothing stateful and takes the stateful resources through its exports', () => {
+    const resources = dev.statelessTemplate.toJSON()['Resources'] as Record<string, { Type: string }>;
+    const types = Object.values(resources).map((resource) => resource.Type);
+    for (const stateful of [
+      'AWS::DynamoDB::Table',
+      'AWS::SQS::Queue',
+      'AWS::KMS::Key',
+      'AWS::SecretsManager::Secret',
+      'AWS::SNS::Topic',
+      'AWS::EC2::VPC',
+    ]) {
+      expect(types).not.toContain(stateful);
+    }
+    const imports = JSON.stringify(dev.statelessTemplate.toJSON()).match(/"Fn::ImportValue":"[^"]+"/g) ?? [];
+    expect(imports.length).toBeGreaterThan(0);
+    for (const reference of imports) expect(reference).toContain(`"${dev.config.prefix}-stateful:`);
+    expect(dev.stateless.dependencies).toEqual([dev.stateful]);
+  });
+
+  it('by default no function is in a VPC; with privateNetworking every function runs in the isolated subnets', () => {
+    for (const fn of Object.values(resourcesOfType(prod.statelessTemplate, 'AWS::Lambda::Function'))) {
+      expect(fn.Properties['VpcConfig']).toBeUndefined();
+    }
+    prod.statefulTemplate.resourceCountIs('AWS::EC2::VPC', 0);
+
+    const isolated = synthStage({ stage: 'prod', privateNetworking: 'true' });
+    const functions = Object.values(resourcesOfType(isolated.statelessTemplate, 'AWS::Lambda::Function'));
+    expect(functions).toHaveLength(Object.keys(gatewayFunctions).length);
+    for (const fn of functions) {
+      expect(fn.Properties['VpcConfig']).toEqual({
+        SubnetIds: [expect.anything(), expect.anything()],
+        SecurityGroupIds: [expect.anything()],
+      });
+    }
+    // Isolated subnets, no NAT: AWS services only through endpoints, each closed to all but the functions.
+    isolated.statefulTemplate.resourceCountIs('AWS::EC2::NatGateway', 0);
+    const endpoints = Object.values(resourcesOfType(isolated.statefulTemplate, 'AWS::EC2::VPCEndpoint'));
+    const service = (endpoint: (typeof endpoints)[number]) =>
+      /\.([a-z]+)"\]\]\}$/.exec(JSON.stringify(endpoint.Properties['ServiceName']))?.[1];
+    expect(endpoints.filter((e) => e.Properties['VpcEndpointType'] === 'Gateway').map(service)).toEqual([
+      'dynamodb',
+    ]);
+    expect(
+      endpoints
+        .filter((e) => e.Properties['VpcEndpointType'] === 'Interface')
+        .map(service)
+        .sort(),
+    ).toEqual(['kms', 'secretsmanager', 'sqs', 'xray']);
+  });
 });
 
 describe('API', () => {
@@ -219,6 +324,22 @@ describe('API', () => {
       });
     },
   );
+
+  it('one request validator checks bodies (a JSON object) and path parameters at the edge', () => {
+    dev.statelessTemplate.resourceCountIs('AWS::ApiGateway::RequestValidator', 1);
+    dev.statelessTemplate.hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestBody: true,
+      ValidateRequestParameters: true,
+    });
+    dev.statelessTemplate.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      RequestModels: { 'application/json': { Ref: Match.stringLikeRegexp('JsonObject') } },
+    });
+    dev.statelessTemplate.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      RequestParameters: { 'method.request.path.serial': true },
+    });
+  });
 
   it('the routes sit under /v1 at the paths of infra/routes.ts', () => {
     const parts = Object.values(resourcesOfType(dev.statelessTemplate, 'AWS::ApiGateway::Resource')).map(
