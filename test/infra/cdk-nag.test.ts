@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { synthStage } from './synth.js';
@@ -30,6 +30,23 @@ describe('cdk-nag (AwsSolutions)', () => {
 
   it('has no unacknowledged findings when a throwaway stage switches WAF off', () => {
     expect(findings({ stage: 'dev', waf: 'false' })).toEqual([]);
+  });
+
+  it('every acknowledged AwsSolutions rule carries a specific reason', () => {
+    const { app } = synthStage({ stage: 'prod', privateNetworking: 'true', corsOrigins: 'https://a.gov.vn' });
+    const acknowledged = app.node
+      .findAll()
+      .flatMap((construct) =>
+        construct.node.metadata
+          .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+          .flatMap((entry) => Object.entries(entry.data as Record<string, string>)),
+      )
+      .filter(([rule]) => rule.includes('AwsSolutions-'));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    // A sentence about this resource, not a blanket "not needed" or "false positive".
+    const blanket = /^(n\/a|ok|todo|false positive|not (needed|required|applicable))\.?$/i;
+    const vague = acknowledged.filter(([, reason]) => reason.split(/\s+/).length < 8 || blanket.test(reason));
+    expect(vague).toEqual([]);
   });
 
   it('does report findings (the check is live, not vacuous)', () => {
