@@ -23,7 +23,10 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(integration|e2e|infra|reliability)/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/(integration|e2e|infra|reliability|browser)/',
+      ],
     },
     {
       ...common,
@@ -38,6 +41,8 @@ export default {
         '<rootDir>/test/e2e/**/*.test.ts',
         // Reliability suites share the one local stack (`npm run test:reliability` runs them alone).
         '<rootDir>/test/reliability/**/*.test.ts',
+        // The officer console in headless Chromium, against the same local stack.
+        '<rootDir>/test/browser/**/*.test.ts',
       ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -313,7 +313,11 @@ function previewTable(checked: CheckedCsv): HTMLElement {
                     'ul',
                     { class: 'row-errors' },
                     errors.map((error) =>
-                      h('li', {}, `${error.column || 'kind'}: ${describeFieldError(error)}`),
+                      h(
+                        'li',
+                        { 'data-field': error.field },
+                        `${error.column || 'kind'}: ${describeFieldError(error)}`,
+                      ),
                     ),
                   )
                 : '',

@@ -103,7 +103,13 @@ function verdict(answer: CitizenVerificationResponse): HTMLElement {
   const dobTone = dateOfBirth === 'match' ? 'ok' : dateOfBirth === 'different' ? 'bad' : 'warn';
   return h(
     'div',
-    { class: 'panel', id: 'verify-result', role: 'status', 'data-match': String(answer.match) },
+    {
+      class: 'panel',
+      id: 'verify-result',
+      role: 'status',
+      'data-match': String(answer.match),
+      'data-request-id': answer.requestId,
+    },
     h(
       'p',
       { class: `verdict ${answer.match ? 'ok' : 'bad'}` },
