@@ -65,6 +65,7 @@ Lienthong gateway is running (local)
   Gateway         ${stack.gatewayUrl}
   Sandbox API key ${sandboxKeyShown}
   Docs            ${stack.gatewayUrl}/docs
+  Console         ${stack.gatewayUrl}/console/
 ${Object.entries(stack.registries)
   .map(
     ([name, { url, controlUrl }]) => `  Registry        ${name.padEnd(10)} ${url}   (control: ${controlUrl})`,
