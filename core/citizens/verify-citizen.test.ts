@@ -65,7 +65,7 @@ function dependencies(populationRegistry: PopulationRegistry, ledgerFails = fals
 }
 
 describe('verifyCitizen', () => {
-  it('answers the registry’s yes as a full match, recording the access before answering', async () => {
+  it('answers the registry’s yes as a full match, recording the access while the registry is asked', async () => {
     const { deps, recorded, events } = dependencies(registry(true));
     await expect(verifyCitizen(deps, claim, envelope, trustedCaller)).resolves.toEqual({
       match: true,
@@ -73,7 +73,7 @@ describe('verifyCitizen', () => {
       checkedAt: '2026-11-27T01:02:03.000Z',
       admission: { limit: 10, remaining: 9, resetSeconds: 1 },
     });
-    expect(events).toEqual(['verify', 'ledger']);
+    expect(events).toEqual(['ledger', 'verify']);
     expect(recorded).toEqual([
       {
         requestId: 'req-1',
@@ -99,7 +99,7 @@ describe('verifyCitizen', () => {
       match: false,
       fields: { fullName: 'exact', dateOfBirth: 'different' },
     });
-    expect(events).toEqual(['verify', 'lookup', 'ledger']);
+    expect(events).toEqual(['ledger', 'verify', 'lookup']);
   });
 
   it('counts a name that differs only in tone placement as a match', async () => {
@@ -141,18 +141,46 @@ describe('verifyCitizen', () => {
     });
   });
 
-  it('records a failed registry call with its outcome and rethrows the failure', async () => {
+  it('records a failed registry call with its outcome after the access itself, and rethrows the failure', async () => {
     const timeout = new UpstreamTimeoutError('population', 8000);
     const { deps, recorded } = dependencies(registry(timeout));
     await expect(verifyCitizen(deps, claim, envelope, trustedCaller)).rejects.toBe(timeout);
-    expect(recorded.map((r) => r.outcome)).toEqual(['upstream-timeout']);
+    expect(recorded.map((r) => r.outcome)).toEqual(['allowed', 'upstream-timeout']);
+    expect(recorded.map((r) => r.requestId)).toEqual(['req-1', 'req-1']);
   });
 
-  it('withholds the answer when the ledger cannot record the access', async () => {
-    const { deps } = dependencies(registry(true), true);
+  it('withholds the registry’s answer when the ledger cannot record the access', async () => {
+    const { deps, events } = dependencies(registry(true), true);
     await expect(verifyCitizen(deps, claim, envelope, trustedCaller)).rejects.toBeInstanceOf(
       LedgerUnavailableError,
     );
+    expect(events).toEqual(['ledger', 'verify']);
+  });
+
+  it('asks the registry while the entry is written, and answers only once the entry is written', async () => {
+    const { deps, events, recorded } = dependencies(registry(true));
+    let finishWrite: () => void = () => undefined;
+    const slowLedger = deps.accessLedger;
+    const held: VerifyCitizenDependencies = {
+      ...deps,
+      accessLedger: {
+        record: (access) =>
+          new Promise<void>((resolve) => {
+            finishWrite = () => void slowLedger.record(access).then(resolve);
+          }),
+      },
+    };
+    let answered = false;
+    const verification = verifyCitizen(held, claim, envelope, trustedCaller).then((result) => {
+      answered = true;
+      return result;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['verify']); // the registry has answered; the entry is still being written
+    expect(answered).toBe(false);
+    finishWrite();
+    await expect(verification).resolves.toMatchObject({ match: true });
+    expect(recorded.map((r) => r.outcome)).toEqual(['allowed']);
   });
 
   it('never puts the personal id into the ledger record', async () => {

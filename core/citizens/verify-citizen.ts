@@ -1,7 +1,7 @@
 import type { DateOfBirthMatch } from '../../schemas/citizen-verification.js';
 import { compareNames, isNameMatch, type NameMatch } from '../../schemas/names.js';
 import type { Caller, Scope } from '../../schemas/clients.js';
-import { ledgeredAccess, type LedgerDependencies } from '../access-ledger/ledgered-access.js';
+import { ledgeredAccessAlongside, type LedgerDependencies } from '../access-ledger/ledgered-access.js';
 import { admitRequest, type Admission, type AdmissionDependencies } from '../access/admit-request.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { AccessEnvelope } from '../ports/access-envelope.js';
@@ -29,7 +29,9 @@ export const verifyOperation = 'population:verify' satisfies Scope;
  *  2. On a no, find out which fact differs: compare the claim with the registry's record inside the
  *     gateway (nothing of the record leaves it), so a name that differs only in tone placement or
  *     diacritics, or a year-only birth, is told apart from a different person.
- *  3. Record the access — also when the registry failed — before anything is answered.
+ *  3. Record the access — also when the registry failed — before anything is answered. The entry is
+ *     written while the registry is asked (a verification discloses no field, so it is known in
+ *     advance); a failed call adds its outcome in a second entry.
  */
 export async function verifyCitizen(
   deps: VerifyCitizenDependencies,
@@ -37,16 +39,16 @@ export async function verifyCitizen(
   envelope: AccessEnvelope,
   caller: Caller,
 ): Promise<CitizenVerification> {
-  const { result, recordedAt } = await ledgeredAccess(
+  const { admitted, result, recordedAt } = await ledgeredAccessAlongside(
     deps,
     { envelope, operation: verifyOperation, subjects: [claim.personalId] },
-    async () => {
-      const admission = await admitRequest(deps, caller, verifyOperation, envelope.purpose);
-      return { ...(await gradeClaim(deps.populationRegistry, claim, envelope)), admission };
+    {
+      admit: () => admitRequest(deps, caller, verifyOperation, envelope.purpose),
+      call: () => gradeClaim(deps.populationRegistry, claim, envelope),
+      disclosure: { fieldsDisclosed: [] },
     },
-    () => ({ fieldsDisclosed: [] }),
   );
-  return { ...result, checkedAt: recordedAt };
+  return { ...result, admission: admitted, checkedAt: recordedAt };
 }
 
 async function gradeClaim(registry: PopulationRegistry, claim: CitizenClaim, envelope: AccessEnvelope) {
