@@ -10,7 +10,10 @@ import { clientPolicySchema, clientSchema } from './clients.js';
 export const clientIdSchema = clientSchema.shape.clientId;
 
 /** Key ids of issued keys are 10 characters; hand-registered keys (the sandbox's) have a chosen id. */
-export const keyIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+export const keyIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+  .meta({ maxLength: 63 }); // what the expression allows, stated for the OpenAPI document
 
 export const clientPathSchema = z.object({ clientId: clientIdSchema });
 export const clientKeyPathSchema = z.object({ clientId: clientIdSchema, keyId: keyIdSchema });

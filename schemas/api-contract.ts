@@ -58,6 +58,11 @@ export interface ApiOperation {
   readonly security: 'apiKey' | 'public';
   /** Personal-data operations carry the purpose envelope headers and are recorded in the access ledger. */
   readonly personalData: boolean;
+  /**
+   * The operation counts against the caller's per-second rate and daily quota: its successful answers
+   * carry the RateLimit headers, and it may answer 429 `too-many-requests`.
+   */
+  readonly rateLimited?: boolean;
   /** One key per `{name}` in `path`. */
   readonly pathParameters?: z.ZodObject;
   readonly pathParameterExamples?: Record<string, string>;
@@ -110,11 +115,12 @@ export const schemaNotes = new Map<z.ZodType, Record<string, unknown>>([
       description:
         'Personal id (số định danh cá nhân): 12 digits; digits 1–3 the province where the birth was registered, digit 4 century and sex, digits 5–6 the birth year.',
       pattern: '^[0-9]{12}$',
+      maxLength: 12,
     },
   ],
   [
     oldIdCardNumberSchema,
-    { description: 'Old identity card (CMND) number: 9 digits.', pattern: '^[0-9]{9}$' },
+    { description: 'Old identity card (CMND) number: 9 digits.', pattern: '^[0-9]{9}$', maxLength: 9 },
   ],
   [
     parcelKeySchema.shape.communeCode,
@@ -122,6 +128,7 @@ export const schemaNotes = new Map<z.ZodType, Record<string, unknown>>([
       description:
         'Commune code (5 digits), of either era: a 2025 commune code is searched under each pre-2025 commune it was formed from.',
       pattern: '^[0-9]{5}$',
+      maxLength: 5,
     },
   ],
   [
@@ -146,6 +153,7 @@ export const schemaNotes = new Map<z.ZodType, Record<string, unknown>>([
       description:
         '`YYYY-MM-DD`, or `YYYY` for people whose birth is registered with a year only; 1900 or later, not in the future.',
       pattern: '^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$',
+      maxLength: 10,
     },
   ],
 ]);
@@ -280,10 +288,12 @@ const personalDataUpstreamProblems: readonly ProblemKind[] = [
   'upstream-unavailable',
   'ledger-unavailable',
   'upstream-timeout',
+  'too-many-requests',
 ];
 
 const documentationFile = z.object({
-  file: z.string().describe('A file of the reference page (e.g. `rapidoc-min.js`)'),
+  // The one asset the page loads (functions/api-docs.ts); any other name is answered 404.
+  file: z.enum(['rapidoc-min.js']).describe('A file of the reference page'),
 });
 
 export const apiOperations: readonly ApiOperation[] = [
@@ -346,6 +356,7 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Citizens'],
     security: 'apiKey',
     personalData: true,
+    rateLimited: true,
     requestBody: {
       description: 'The facts to verify',
       schema: citizenVerificationRequestSchema,
@@ -431,6 +442,7 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Citizens'],
     security: 'apiKey',
     personalData: true,
+    rateLimited: true,
     requestBody: {
       description: 'Either `personalId` or `oldIdNumber`',
       schema: citizenLookupRequestSchema,
@@ -509,6 +521,7 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Land'],
     security: 'apiKey',
     personalData: true,
+    rateLimited: true,
     pathParameters: parcelKeySchema,
     pathParameterExamples: { communeCode: '25747', mapSheet: '12', parcelNumber: '345' },
     responses: {
@@ -547,6 +560,7 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Land'],
     security: 'apiKey',
     personalData: true,
+    rateLimited: true,
     pathParameters: certificatePathSchema,
     pathParameterExamples: { serial: 'DA12345678' },
     responses: {
@@ -588,6 +602,7 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Businesses'],
     security: 'apiKey',
     personalData: false,
+    rateLimited: true,
     pathParameters: businessPathSchema,
     pathParameterExamples: { enterpriseCode: '3701234562' },
     responses: {
@@ -612,6 +627,7 @@ export const apiOperations: readonly ApiOperation[] = [
       'upstream-failed',
       'upstream-unavailable',
       'upstream-timeout',
+      'too-many-requests',
     ],
     problemExamples: {
       'invalid-request': {
@@ -644,6 +660,7 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Audit'],
     security: 'apiKey',
     personalData: true,
+    rateLimited: true,
     requestBody: {
       description: 'The citizen, and optionally a time range (ISO-8601, inclusive)',
       schema: subjectReportRequestSchema,
@@ -691,7 +708,7 @@ export const apiOperations: readonly ApiOperation[] = [
         },
       },
     },
-    problems: ['invalid-request', 'unauthenticated', 'forbidden', 'ledger-unavailable'],
+    problems: ['invalid-request', 'unauthenticated', 'forbidden', 'too-many-requests', 'ledger-unavailable'],
   },
   ...adminOperations,
   ...batchOperations,

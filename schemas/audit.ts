@@ -5,19 +5,29 @@ import { addRuleIssue } from './rule-issue.js';
 /** How many accesses one page of a subject report holds at most. */
 export const subjectReportPageSize = 100;
 
+/** The longest ISO-8601 time taken: nanoseconds and an offset (`2025-07-01T09:30:00.123456789+07:00`). */
+export const maxTimestampLength = 35;
+
 /** "Who accessed this citizen's data?" — over an optional time range, a page at a time. */
 export const subjectReportRequestSchema = z
   .strictObject({
     personalId: personalIdSchema,
     from: z.iso
       .datetime({ offset: true })
+      .max(maxTimestampLength)
       .optional()
       .describe('Earliest access to list (ISO-8601, inclusive)'),
-    to: z.iso.datetime({ offset: true }).optional().describe('Latest access to list (ISO-8601, inclusive)'),
+    to: z.iso
+      .datetime({ offset: true })
+      .max(maxTimestampLength)
+      .optional()
+      .describe('Latest access to list (ISO-8601, inclusive)'),
     cursor: z
       .string()
       .min(1)
       .max(1024)
+      // Cursors are base64url (dynamodb-ledger-reader.ts); what decodes to no ledger position is refused there.
+      .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be the nextCursor of a previous page')
       .optional()
       .describe('`nextCursor` of the previous page, to read the next one'),
   })

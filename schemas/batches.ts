@@ -36,8 +36,13 @@ export const batchItemKinds = [
   'land-certificate',
 ] as const satisfies readonly BatchItemKind[];
 
+/** The longest callback URL taken: the length browsers and CDNs reliably carry. */
+export const maxCallbackUrlLength = 2048;
+
 /** Where a webhook may be sent: https, or http to loopback where the deployment allows it. */
-export const callbackUrlSchema = z.url({ protocol: /^https?$/, error: 'callbackUrl must be an http(s) URL' });
+export const callbackUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'callbackUrl must be an http(s) URL' })
+  .max(maxCallbackUrlLength, `callbackUrl must be at most ${maxCallbackUrlLength} characters`);
 
 /** `POST /v1/batches` with `application/json`. */
 export const batchSubmissionSchema = z.strictObject({

@@ -13,34 +13,49 @@ export const scopeSchema = z.enum([
 ]);
 export type Scope = z.infer<typeof scopeSchema>;
 
-const procedureCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/);
+/** A procedure code (mã DVC/TTHC), as the x-purpose header carries it: 1–64 characters. */
+export const procedureCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/)
+  .meta({ maxLength: 64 }); // what the expression allows, stated for the OpenAPI document
+
+/** Most procedure codes one client's policy may list: a province publishes some two thousand procedures. */
+export const maxAllowedPurposes = 2_000;
+/** The highest per-key rate a policy may grant: API Gateway's default account-wide rate per region. */
+export const maxRequestsPerSecond = 10_000;
+/** The highest daily quota a policy may grant. */
+export const maxDailyQuota = 1_000_000_000;
 
 /**
  * A client's policy: what it may call, which fields of each record type it may receive, for which
  * purposes, and how much. Missing field lists mean the gateway's defaults (the minimum).
  */
 export const clientPolicySchema = z.object({
-  scopes: z.array(scopeSchema),
+  scopes: z.array(scopeSchema).max(scopeSchema.options.length),
   fields: z
     .object({
-      citizen: z.array(citizenFieldNameSchema).optional(),
+      citizen: z.array(citizenFieldNameSchema).max(citizenFieldNameSchema.options.length).optional(),
     })
     .default({}),
   /** Procedure codes (x-purpose) the client may state; absent = any well-formed code. */
-  allowedPurposes: z.array(procedureCode).optional(),
+  allowedPurposes: z.array(procedureCodeSchema).max(maxAllowedPurposes).optional(),
   rateLimit: z
     .object({
       /** Sustained requests per second per key. */
-      perSecond: z.number().int().positive(),
+      perSecond: z.number().int().positive().max(maxRequestsPerSecond),
     })
     .default({ perSecond: 20 }),
   /** Requests per calendar day (Vietnam time) per client. */
-  dailyQuota: z.number().int().positive().default(50_000),
+  dailyQuota: z.number().int().positive().max(maxDailyQuota).default(50_000),
 });
 export type ClientPolicy = z.infer<typeof clientPolicySchema>;
 
 export const clientSchema = z.object({
-  clientId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  // The expression allows 63 characters; `maxLength` states it for the OpenAPI document.
+  clientId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
+    .meta({ maxLength: 63 }),
   name: z.string().min(1).max(200),
   /** The unit (mã đơn vị) the client belongs to; sent to the registries as MaDonVi. */
   unitCode: z.string().min(1).max(64),

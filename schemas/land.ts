@@ -8,11 +8,22 @@ import { addRuleIssue } from './rule-issue.js';
  */
 
 const maxParcelNumber = 99_999_999;
+/** Room for 8 digits with leading zeros and surrounding spaces, which are trimmed. */
+const maxNumberTextLength = 16;
+/** Room for the 10 characters of a serial with any spacing between them. */
+const maxSerialTextLength = 32;
 
 /** A positive integer given as a number or a string of digits (upstream XML carries strings). */
 function positiveIntegerSchema(label: string) {
   return z
-    .union([z.number(), z.string()], { error: `${label} must be a positive integer` })
+    .union(
+      [
+        z.number(),
+        // The pattern states what the transform below checks, for the OpenAPI document.
+        z.string().max(maxNumberTextLength).meta({ pattern: '^\\s*[0-9]+\\s*$' }),
+      ],
+      { error: `${label} must be a positive integer` },
+    )
     .transform((input, ctx) => {
       const text = typeof input === 'number' ? String(input) : input.trim();
       if (!/^\d+$/.test(text)) {
@@ -48,6 +59,7 @@ export type ParcelKey = z.infer<typeof parcelKeySchema>;
  */
 export const certificateSerialSchema = z
   .string({ error: 'certificateSerial must be a string' })
+  .max(maxSerialTextLength, `certificateSerial must be at most ${maxSerialTextLength} characters`)
   .transform((input, ctx) => {
     // Ð (U+00D0, Icelandic eth) is a common keyboard stand-in for Đ.
     const compact = input.normalize('NFC').replace(/\s+/gu, '').toUpperCase().replaceAll('Ð', 'Đ');

@@ -10,6 +10,7 @@ import {
 } from './api-contract.js';
 import { problemCatalogue, problemTypeUri, type ProblemKind } from './problem-types.js';
 import { problemMediaType, problemSchema } from './problem.js';
+import { maxRequestsPerSecond } from './clients.js';
 import { purposeEnvelopeHeadersSchema } from './purpose-envelope.js';
 
 /**
@@ -31,11 +32,29 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
     override: ({ zodSchema, jsonSchema }) => {
       // zod spells the date formats out as regular expressions too; the format says it for readers.
       if (jsonSchema.format === 'date-time' || jsonSchema.format === 'date') delete jsonSchema.pattern;
+      // A UUID is 36 characters by definition; zod checks the format, so the length holds.
+      if (jsonSchema.format === 'uuid' && jsonSchema.maxLength === undefined) jsonSchema.maxLength = 36;
+      // zod states an integer's bounds (its own or the safe-integer ones) but not its width.
+      if (jsonSchema.type === 'integer' && jsonSchema.format === undefined) {
+        jsonSchema.format = fitsInt32(jsonSchema) ? 'int32' : 'int64';
+      }
       const notes = schemaNotes.get(zodSchema as unknown as z.ZodType);
       if (notes) Object.assign(jsonSchema, notes);
     },
   });
   return json as Json;
+}
+
+const int32Range = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
+
+function fitsInt32(schema: { minimum?: unknown; maximum?: unknown; exclusiveMinimum?: unknown }): boolean {
+  const lowest = schema.minimum ?? schema.exclusiveMinimum;
+  return (
+    typeof lowest === 'number' &&
+    lowest >= int32Range.minimum &&
+    typeof schema.maximum === 'number' &&
+    schema.maximum <= int32Range.maximum
+  );
 }
 
 const examplesOf = (examples: Record<string, ApiExample>): Json =>
@@ -45,6 +64,19 @@ const responseHeaders = {
   'x-request-id': { $ref: '#/components/headers/RequestId' },
   'server-timing': { $ref: '#/components/headers/ServerTiming' },
 };
+
+/** The IETF RateLimit fields of the caller's per-second limit (`functions/commons/problem-responses.ts`). */
+const rateLimitHeaders = {
+  'RateLimit-Limit': { $ref: '#/components/headers/RateLimitLimit' },
+  'RateLimit-Remaining': { $ref: '#/components/headers/RateLimitRemaining' },
+  'RateLimit-Reset': { $ref: '#/components/headers/RateLimitReset' },
+};
+
+/** The security scheme of an operation: the admin API takes keys of `admin` clients only. */
+function securityOf(operation: ApiOperation): Json[] {
+  if (operation.security === 'public') return [];
+  return [operation.path.startsWith('/v1/admin/') ? { adminApiKey: [] } : { apiKey: [] }];
+}
 
 /** The problem examples of one status: the operation's own, or one per problem kind. */
 function problemExamples(operation: ApiOperation, kinds: readonly ProblemKind[]): Json {
@@ -66,9 +98,18 @@ function problemExamples(operation: ApiOperation, kinds: readonly ProblemKind[])
   return examples;
 }
 
+/**
+ * Problems any operation may answer, whatever it does: API Gateway's stage throttle answers 429 and its
+ * failures (and the functions' catch-all) 500, both as problem+json (`infra/constructs/problem-responses.ts`).
+ */
+const problemsOfEveryOperation: readonly ProblemKind[] = ['too-many-requests', 'internal'];
+
 function problemResponses(operation: ApiOperation): Json {
   const byStatus = new Map<number, ProblemKind[]>();
-  for (const kind of operation.problems) {
+  const kinds = [...new Set([...operation.problems, ...problemsOfEveryOperation])];
+  // The RateLimit fields come with a 429 only where the function itself counted the caller's rate.
+  const countsRate = operation.rateLimited === true || operation.problems.includes('too-many-requests');
+  for (const kind of kinds) {
     const { status } = problemCatalogue[kind];
     byStatus.set(status, [...(byStatus.get(status) ?? []), kind]);
   }
@@ -82,8 +123,9 @@ function problemResponses(operation: ApiOperation): Json {
           headers: {
             ...responseHeaders,
             ...(kinds.includes('upstream-unavailable') || kinds.includes('too-many-requests')
-              ? { 'retry-after': { $ref: '#/components/headers/RetryAfter' } }
+              ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } }
               : {}),
+            ...(kinds.includes('too-many-requests') && countsRate ? rateLimitHeaders : {}),
           },
           content: {
             [problemMediaType]: {
@@ -137,7 +179,7 @@ function operationObject(operation: ApiOperation, schemas: Json): Json {
       status,
       {
         description: response.description,
-        headers: responseHeaders,
+        headers: operation.rateLimited ? { ...responseHeaders, ...rateLimitHeaders } : responseHeaders,
         content: {
           [mediaType]: {
             ...(schema ? { schema } : {}),
@@ -170,7 +212,7 @@ function operationObject(operation: ApiOperation, schemas: Json): Json {
     summary: operation.summary,
     description: operation.description,
     tags: [...operation.tags],
-    security: operation.security === 'apiKey' ? [{ apiKey: [] }] : [],
+    security: securityOf(operation),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses: { ...Object.fromEntries(successes), ...problemResponses(operation) },
@@ -208,6 +250,18 @@ const documentDescription = (): string =>
     errorCatalogueMarkdown(),
   ].join('\n');
 
+/** What each group of operations is for, in the reference's navigation. */
+const tagDescriptions: Record<string, string> = {
+  Operations: 'Whether the gateway and what it depends on are reachable.',
+  Citizens: 'The national population registry: verify a citizen’s identity, look up a citizen’s record.',
+  Land: 'The land registry: parcels and land-use certificates.',
+  Businesses: 'The national business registry: enterprises and their branches by tax code.',
+  Audit: 'The access ledger: who accessed a citizen’s personal data, when and why.',
+  Administration: 'Clients, their policies and their API keys (keys of clients with the `admin` scope only).',
+  Batches: 'Many lookups in one request, processed in the background, results read by page or as CSV.',
+  Documentation: 'This document and the pages of the reference.',
+};
+
 export interface OpenApiDocumentOptions {
   readonly version: string;
 }
@@ -241,7 +295,10 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions): Json {
       description: documentDescription(),
     },
     servers: [{ url: 'http://127.0.0.1:3000', description: 'The local sandbox (`npm start`)' }],
-    tags: tags.map((name) => ({ name })),
+    tags: tags.map((name) => ({
+      name,
+      ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}),
+    })),
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
@@ -253,15 +310,29 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions): Json {
       headers: {
         RequestId: {
           description: 'The request’s id, also in problem bodies and the access ledger',
-          schema: { type: 'string' },
+          schema: { type: 'string', format: 'uuid', maxLength: 36 },
         },
         ServerTiming: {
           description: 'The gateway’s own time, e.g. `gateway;dur=12.3`',
-          schema: { type: 'string' },
+          schema: { type: 'string', maxLength: 1024 },
         },
         RetryAfter: {
-          description: 'Seconds to wait before trying again',
-          schema: { type: 'integer', minimum: 0 },
+          description:
+            'Seconds to wait before trying again (at most a day: a spent daily quota comes back at midnight, Vietnam time)',
+          schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
+        },
+        RateLimitLimit: {
+          description:
+            'Requests per second the caller’s key may make (its policy’s `rateLimit.perSecond`); on a 429, present when that rate (not the daily quota) was exceeded',
+          schema: { type: 'integer', format: 'int32', minimum: 1, maximum: maxRequestsPerSecond },
+        },
+        RateLimitRemaining: {
+          description: 'Requests the key has left in the current second',
+          schema: { type: 'integer', format: 'int32', minimum: 0, maximum: maxRequestsPerSecond },
+        },
+        RateLimitReset: {
+          description: 'Seconds until the current window ends and the allowance is whole again',
+          schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
         },
       },
       securitySchemes: {
@@ -270,6 +341,13 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions): Json {
           in: 'header',
           name: 'x-api-key',
           description: 'The client’s API key (`npm start` prints a sandbox key that may call everything)',
+        },
+        adminApiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-api-key',
+          description:
+            'The API key of a client with the `admin` scope: the admin API refuses (403) every other key',
         },
       },
     },

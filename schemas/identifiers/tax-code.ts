@@ -89,6 +89,8 @@ export function parseTaxCode(input: string): { canonical: string } | { violation
  */
 export const enterpriseCodeSchema = z
   .string({ error: 'enterpriseCode must be a string' })
+  // A branch code is 14 characters (NNNNNNNNNN-NNN); the rest is room for the spaces that are trimmed.
+  .max(32, 'enterpriseCode must be at most 32 characters')
   .transform((input, ctx) => {
     const result = parseTaxCode(input);
     if ('violation' in result) {
