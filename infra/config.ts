@@ -55,6 +55,11 @@ export interface RegistryConfig {
    * at once. Undefined leaves it unreserved (new accounts have a tiny concurrency pool).
    */
   readonly reservedConcurrency?: number;
+  /**
+   * The registry's quota for this deployment (requests per second, as agreed with its operator): the
+   * batch workers together pace their calls to it.
+   */
+  readonly quotaPerSecond: number;
 }
 
 /** Worker timeout the lookup queue's visibility timeout is sized against (≥ 6×, AWS guidance). */
@@ -119,6 +124,9 @@ export const defaultPopulationEndpoint = 'https://population.registry.invalid/so
 export const defaultLandEndpoint = 'https://land.registry.invalid/soap';
 export const defaultBusinessEndpoint = 'https://business.registry.invalid';
 
+/** Quotas the national registries grant a province unless its agreement says otherwise. */
+const quotaPerSecondDefaults = { population: 200, land: 50, business: 100 } as const;
+
 const reservedConcurrencyDefaults: Record<StageName, number | undefined> = {
   dev: undefined,
   staging: undefined,
@@ -150,7 +158,7 @@ function contextBoolean(node: Node, key: string): boolean | undefined {
 
 /**
  * Reads the stage (`--context stage=prod`, default `dev`) and its overrides:
- * `populationEndpoint`, `populationDeadlineMs`, `populationConcurrency` (likewise `land…` and
+ * `populationEndpoint`, `populationDeadlineMs`, `populationConcurrency`, `populationQuotaPerSecond` (likewise `land…` and
  * `business…`), `ledgerRetentionDays`,
  * `corsOrigins` and `dashboardClients` (comma-separated), `alarmEmail`, `alarms`, `waf`, `privateNetworking`.
  */
@@ -187,6 +195,8 @@ export function loadStageConfig(node: Node): StageConfig {
       deadlineMs: contextNumber(node, `${registryName}DeadlineMs`) ?? 8000,
       reservedConcurrency:
         contextNumber(node, `${registryName}Concurrency`) ?? reservedConcurrencyDefaults[name],
+      quotaPerSecond:
+        contextNumber(node, `${registryName}QuotaPerSecond`) ?? quotaPerSecondDefaults[registryName],
     };
   };
   return {

@@ -14,9 +14,6 @@ import { queues, tables as tableDefinitions } from '../resources.js';
 import { gatewayFunctions } from '../routes.js';
 import { GatewayFunction, type GatewayFunctionProps } from './gateway-function.js';
 
-/** Each registry's quota (requests per second) the workers pace themselves to, together. */
-export const registryQuotas = { population: 200, land: 50, business: 100 } as const;
-
 /** The worker's timeout; the lookup queue's visibility timeout must be at least six times this. */
 export const batchWorkerTimeout = Duration.seconds(30);
 
@@ -44,6 +41,8 @@ export interface BatchFunctionsProps {
   /** Every registry's endpoint, deadline and credentials secret id. */
   readonly registryEnvironment: Record<string, string>;
   readonly registryCredentials: readonly secretsmanager.ISecret[];
+  /** Each registry's quota (requests per second, from the stage config) the workers pace themselves to, together. */
+  readonly registryQuotas: Readonly<Record<'population' | 'land' | 'business', number>>;
 }
 
 function grantItems(fn: GatewayFunction, table: dynamodb.ITable, key: kms.IKey, actions: string[]): void {
@@ -109,7 +108,7 @@ export function batchFunctions(scope: Construct, props: BatchFunctionsProps) {
       [tableDefinitions.idempotency.envVar]: tables.idempotency.tableName,
       [tableDefinitions.registryQuota.envVar]: tables.registryQuota.tableName,
       [tableDefinitions.registryCache.envVar]: tables.registryCache.tableName,
-      REGISTRY_QUOTAS: JSON.stringify(registryQuotas),
+      REGISTRY_QUOTAS: JSON.stringify(props.registryQuotas),
     },
   });
   batchWorker.grantPutItem(tables.ledger, key);

@@ -24,6 +24,26 @@ function roleStatements(name: 'batches' | 'batchWorker') {
 }
 
 describe('batch pipeline', () => {
+  it("paces the worker to each registry's quota from the stage config, overridable by context", () => {
+    const quotasOf = (stage: SynthesizedStage) =>
+      Object.values(resourcesOfType(stage.statelessTemplate, 'AWS::Lambda::Function'))
+        .map(
+          (fn) =>
+            (fn.Properties['Environment'] as { Variables?: Record<string, unknown> } | undefined)?.Variables,
+        )
+        .flatMap((variables) =>
+          variables?.['REGISTRY_QUOTAS'] === undefined ? [] : [variables['REGISTRY_QUOTAS']],
+        );
+    expect(quotasOf(dev).map((json) => JSON.parse(json as string))).toEqual([
+      { population: dev.config.population.quotaPerSecond, land: 50, business: 100 },
+    ]);
+    expect(dev.config.population.quotaPerSecond).toBe(200);
+    const overridden = synthStage({ stage: 'dev', populationQuotaPerSecond: '40', landQuotaPerSecond: '5' });
+    expect(quotasOf(overridden).map((json) => JSON.parse(json as string))).toEqual([
+      { population: 40, land: 5, business: 100 },
+    ]);
+  });
+
   it('the lookup queue stays invisible at least six times as long as the worker may run', () => {
     expect(queues.lookup.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * batchWorkerTimeout.toSeconds());
     dev.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
