@@ -2,7 +2,7 @@
  * Functions and the API: everything that can be redeployed at will. Stateful resources arrive as typed
  * props; each function gets only the environment and grants its use case needs.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -17,7 +17,6 @@ import { GatewayDashboards } from './constructs/dashboards.js';
 import { GatewayAlarms } from './constructs/gateway-alarms.js';
 import { GatewayFunction, type GatewayFunctionProps } from './constructs/gateway-function.js';
 import { addProblemResponses } from './constructs/problem-responses.js';
-import { consoleDomainFromContext, StaticSite } from './constructs/static-site.js';
 import { tables as tableDefinitions } from './resources.js';
 import { gatewayFunctions, gatewayRoutes, type GatewayFunctionName, type GatewayRoute } from './routes.js';
 import type { LookupQueues, PrivateNetwork, QueueName, TableName } from './stateful-stack.js';
@@ -65,7 +64,6 @@ export class StatelessStack extends Stack {
   /** The API's JSON access log (`accessLogFields`): the clients dashboard queries it. */
   public readonly accessLogs: logs.LogGroup;
   public readonly authorizer: apigateway.RequestAuthorizer;
-  public readonly officerConsole: StaticSite;
 
   public constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -334,15 +332,6 @@ export class StatelessStack extends Stack {
     });
     this.addRoutes();
     addProblemResponses(this.api);
-    // The officer console; the same CloudFront distribution routes `/v1/*` to this API.
-    this.officerConsole = new StaticSite(this, 'OfficerConsole', {
-      api: this.api,
-      domain: consoleDomainFromContext(this.node),
-    });
-    new CfnOutput(this, 'OfficerConsoleUrl', {
-      value: this.officerConsole.url,
-      description: 'The officer console (its API is under the same origin, at /v1/)',
-    });
     if (config.waf) this.firewall(config);
     else {
       Validations.of(this.api).acknowledge({
