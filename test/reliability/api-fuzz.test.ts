@@ -117,19 +117,83 @@ function pathFor(route: GatewayRoute): fc.Arbitrary<string> {
     );
 }
 
+/** Headers the route does not expect: custom names and well-known ones with random values. */
+const extraHeaders = fc.dictionary(
+  fc.oneof(
+    fc.stringMatching(/^x-[a-z0-9-]{1,24}$/),
+    fc.constantFrom(
+      'authorization',
+      'cookie',
+      'forwarded',
+      'x-forwarded-for',
+      'x-amzn-trace-id',
+      'if-none-match',
+    ),
+  ),
+  headerText,
+  { maxKeys: 6 },
+);
+
 function headersFor(): fc.Arbitrary<Record<string, string>> {
-  return fc.record(
-    {
-      'x-api-key': fc.oneof(fc.constant('valid'), headerText),
-      'x-officer-id': fc.oneof(fc.constant('CB-0042'), headerText),
-      'x-purpose': fc.oneof(fc.constant('1.001234.000.00.00.H12'), headerText),
-      'x-dossier-id': headerText,
-      'content-type': contentType,
-      'content-encoding': fc.constantFrom('gzip', 'identity', 'br'),
-      accept: fc.constantFrom('application/json', 'text/html', '*/*'),
-    },
-    { requiredKeys: ['x-api-key'] },
-  );
+  return fc
+    .tuple(
+      extraHeaders,
+      fc.record(
+        {
+          'x-api-key': fc.oneof(fc.constant('valid'), headerText),
+          'x-officer-id': fc.oneof(fc.constant('CB-0042'), headerText),
+          'x-purpose': fc.oneof(fc.constant('1.001234.000.00.00.H12'), headerText),
+          'x-dossier-id': headerText,
+          'content-type': contentType,
+          'content-encoding': fc.constantFrom('gzip', 'identity', 'br'),
+          accept: fc.constantFrom('application/json', 'text/html', '*/*'),
+        },
+        { requiredKeys: ['x-api-key'] },
+      ),
+    )
+    .map(([extra, known]) => ({ ...extra, ...known }));
+}
+
+/**
+ * The hostile inputs every route meets on every run, whatever the random cases draw: with a valid key
+ * and purpose envelope (so they reach the function), a body of invalid UTF-8, one nested 50,000 deep,
+ * one of 2 MB, a JSON body declared as another media type, and headers the route does not expect.
+ */
+function hostileExamples(
+  route: GatewayRoute,
+): [string, Record<string, string>, string | Uint8Array | undefined][] {
+  const path = route.path.replaceAll(/\{\w+\}/g, '1');
+  const envelope = { 'x-api-key': 'valid', 'x-officer-id': 'CB-0042', 'x-purpose': '1.001234.000.00.00.H12' };
+  const json = { ...envelope, 'content-type': 'application/json' };
+  const valid = JSON.stringify(validBodies[route.path] ?? {});
+  return [
+    [
+      path,
+      json,
+      new Uint8Array(
+        Buffer.concat([
+          Buffer.from('{"fullName":"'),
+          Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+          Buffer.from('"}'),
+        ]),
+      ),
+    ],
+    [path, json, '['.repeat(50_000) + ']'.repeat(50_000)],
+    [path, json, JSON.stringify({ personalId: 'x'.repeat(2_000_000) })],
+    [path, { ...envelope, 'content-type': 'text/plain' }, valid],
+    [path, { ...envelope, 'content-type': 'application/xml' }, '<?xml version="1.0"?><a/>'],
+    [
+      path,
+      {
+        ...json,
+        'x-unexpected': '1',
+        cookie: 'a=b',
+        authorization: 'Bearer x',
+        'x-forwarded-for': '1.2.3.4',
+      },
+      valid,
+    ],
+  ];
 }
 
 // Client management routes are fuzzed with the sandbox key too (it has every scope); their path never
@@ -173,7 +237,7 @@ describe.each(gatewayRoutes.map((route) => [`${route.method} ${route.path}`, rou
             mustBeLedgered.set(requestId, response.status);
           }
         }),
-        { numRuns, endOnFailure: true },
+        { numRuns, endOnFailure: true, examples: hostileExamples(route) },
       );
     });
   },
