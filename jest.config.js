@@ -1,4 +1,4 @@
-// Jest runs TypeScript through SWC (to CommonJS); middy 7 and cockatiel 4 are ESM-only, so they are
+// Jest runs TypeScript through SWC (to CommonJS); middy 7, cockatiel 4 and marked are ESM-only, so they are
 // transformed too. Type-checking is `npm run typecheck`, separately.
 const swc = [
   '@swc/jest',
@@ -9,7 +9,7 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|cockatiel)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|cockatiel|marked)/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
 };

@@ -3,20 +3,31 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { NotFoundError } from '../core/errors/not-found-error.js';
+import {
+  gatewayPortalLinks,
+  portalContentFile,
+  portalPages,
+  rendererFile,
+  type PortalContent,
+  type PortalPageName,
+} from './commons/portal-pages.js';
 import { shippedFile } from './commons/shipped-file.js';
 import { httpGatewayConventions } from './commons/http-middleware.js';
 import { logger } from './commons/powertools.js';
 
 /**
- * GET /openapi.json, GET /docs, GET /docs/assets/{file} — the API reference. The document is generated
- * at build time (`npm run openapi`) and shipped next to the bundle with the renderer (RapiDoc, one
- * script, no internet needed); each file is read once per container, on first request.
+ * GET /openapi.json, GET /docs, /docs/quickstart, /docs/errors, /docs/assets/{file} — the developer
+ * portal: the API reference (RapiDoc, with try-it), the quickstart and the error catalogue. The document
+ * and the pages' bodies are generated at build time (`npm run openapi`) and shipped next to the bundle
+ * with the renderer (one script, no internet needed); each file is read, and each page laid out, once
+ * per container, on first request.
  */
 
 /** Files shipped with this function (see `infra/routes.ts`), relative to the repository root. */
 export const apiDocsFiles = {
   document: 'docs/openapi.json',
-  renderer: 'node_modules/rapidoc/dist/rapidoc-min.js',
+  portal: portalContentFile,
+  renderer: rendererFile,
 } as const;
 
 /** The reference page's assets by the name it asks for them. */
@@ -63,45 +74,37 @@ async function openApiDocument(event: APIGatewayProxyEvent): Promise<APIGatewayP
   };
 }
 
-/** The page: relative URLs, so it works under a stage path (`/prod/docs`) as on 127.0.0.1. */
-export const referencePage = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Lienthong API reference</title>
-    <script type="module" src="docs/assets/rapidoc-min.js"></script>
-  </head>
-  <body>
-    <rapi-doc
-      spec-url="openapi.json"
-      render-style="read"
-      show-header="false"
-      allow-authentication="true"
-      allow-server-selection="false"
-      schema-description-expanded="true"
-      default-schema-tab="schema"
-      regular-font="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-      mono-font="ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace"
-      theme="light"
-      primary-color="#b3261e"
-    >
-      <noscript>The API reference needs JavaScript; the document itself is at <a href="openapi.json">openapi.json</a>.</noscript>
-    </rapi-doc>
-  </body>
-</html>
-`;
+let renderedPages: Promise<Record<PortalPageName, string>> | undefined;
+
+/** The portal's pages, put in their layout once per container (their bodies were rendered at build time). */
+function portalPage(page: PortalPageName): Promise<string> {
+  if (!renderedPages) {
+    renderedPages = shipped(apiDocsFiles.portal).then((text) =>
+      portalPages(JSON.parse(text) as PortalContent, gatewayPortalLinks),
+    );
+    renderedPages.catch(() => (renderedPages = undefined));
+  }
+  return renderedPages.then((pages) => pages[page]);
+}
+
+async function htmlPage(page: PortalPageName): Promise<APIGatewayProxyResult> {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    body: await portalPage(page),
+  };
+}
 
 export async function apiDocsHandler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   switch (event.resource) {
     case '/openapi.json':
       return openApiDocument(event);
     case '/docs':
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=300' },
-        body: referencePage,
-      };
+      return htmlPage('reference');
+    case '/docs/quickstart':
+      return htmlPage('quickstart');
+    case '/docs/errors':
+      return htmlPage('errors');
     case '/docs/assets/{file}': {
       const asset = assets[event.pathParameters?.['file'] ?? ''];
       if (!asset) throw new NotFoundError('file of that name in the API reference');

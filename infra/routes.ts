@@ -27,8 +27,8 @@ export const gatewayFunctions = {
   },
   apiDocs: {
     entry: 'functions/api-docs.ts',
-    // The OpenAPI document (`npm run openapi`) and the reference page's renderer.
-    shippedFiles: ['docs/openapi.json', 'node_modules/rapidoc/dist/rapidoc-min.js'],
+    // The OpenAPI document and the portal's pages (both `npm run openapi`), and the reference's renderer.
+    shippedFiles: ['docs/openapi.json', 'docs/portal/pages.json', 'node_modules/rapidoc/dist/rapidoc-min.js'],
   },
 } as const satisfies Record<string, { entry: string; shippedFiles: readonly string[] }>;
 
@@ -123,6 +123,8 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
   { method: 'DELETE', path: '/v1/batches/{batchId}', function: 'batches', authorized: true },
   { method: 'GET', path: '/openapi.json', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs', function: 'apiDocs', authorized: false },
+  { method: 'GET', path: '/docs/quickstart', function: 'apiDocs', authorized: false },
+  { method: 'GET', path: '/docs/errors', function: 'apiDocs', authorized: false },
   { method: 'GET', path: '/docs/assets/{file}', function: 'apiDocs', authorized: false },
   {
     method: 'POST',

@@ -18,7 +18,7 @@ import {
 } from './land-records.js';
 import { certificateSerialSchema, parcelKeySchema } from './land.js';
 import { fullNameSchema } from './names.js';
-import { problemTypeUri, type ProblemKind } from './problem-types.js';
+import { problemCatalogue, problemTypeUri, type ProblemKind } from './problem-types.js';
 import type { Problem } from './problem.js';
 
 /**
@@ -80,29 +80,10 @@ export interface ApiOperation {
   readonly problemExamples?: Partial<Record<ProblemKind, Record<string, ApiExample>>>;
 }
 
-/** When each problem type is answered: the error catalogue of the reference. */
-export const problemGuidance: Record<ProblemKind, string> = {
-  'invalid-request':
-    'A field, header or the body is wrong. `errors` names each offending field and the rule it broke; nothing was sent to any registry. Fix the request; retrying it unchanged fails the same way.',
-  unauthenticated: 'No API key in `x-api-key`, or one the gateway does not know.',
-  forbidden: 'The key is valid but may not call this operation.',
-  'not-found': 'No such resource: an unknown path, or a record the registry does not hold.',
-  'method-not-allowed': 'The path exists but not with this method; `Allow` lists the methods it has.',
-  'unsupported-media-type':
-    'The body is not in a media type the operation accepts (send `application/json`).',
-  'too-many-requests':
-    'The caller sent more requests than its rate allows; `Retry-After` says when to try again.',
-  'upstream-rejected':
-    'The registry refused the request as invalid by its own rules, although it passed the gateway’s checks. Fix the request; retrying it unchanged fails the same way.',
-  internal: 'The gateway failed. The `requestId` identifies the request for support.',
-  'upstream-failed': 'The registry answered with an error or with something the gateway could not read.',
-  'upstream-unavailable':
-    'The registry refused the connection, its circuit is open, or its quota is spent; `Retry-After` says when to try again.',
-  'ledger-unavailable':
-    'The access could not be recorded in the access ledger, so no answer is given (personal data leaves only after its access is recorded).',
-  'upstream-timeout': 'The registry did not answer within the deadline.',
-  conflict: 'The request would create something that exists already (e.g. a client id that is taken).',
-};
+/** When each problem type is answered (from the catalogue, `schemas/problem-types.ts`). */
+export const problemGuidance = Object.fromEntries(
+  Object.entries(problemCatalogue).map(([kind, entry]) => [kind, entry.meaning]),
+) as Record<ProblemKind, string>;
 
 /**
  * Notes for schemas whose rules are code (refinements) and so do not show in JSON Schema: the generator
@@ -742,6 +723,32 @@ export const apiOperations: readonly ApiOperation[] = [
     security: 'public',
     personalData: false,
     responses: { 200: { description: 'The reference page', mediaType: 'text/html' } },
+    problems: [],
+  },
+  {
+    operationId: 'getQuickstart',
+    method: 'GET',
+    path: '/docs/quickstart',
+    summary: 'The quickstart page',
+    description:
+      'A first session with the sandbox, step by step with curl and with the typed TypeScript client: verify a citizen, look up a business and a parcel, submit a batch and read its results.',
+    tags: ['Documentation'],
+    security: 'public',
+    personalData: false,
+    responses: { 200: { description: 'The quickstart page', mediaType: 'text/html' } },
+    problems: [],
+  },
+  {
+    operationId: 'getErrorCatalogue',
+    method: 'GET',
+    path: '/docs/errors',
+    summary: 'The error catalogue page',
+    description:
+      'Every problem `type` the gateway answers with: its status, what it means and what the caller should do. Each type has an anchor (`/docs/errors#not-found`).',
+    tags: ['Documentation'],
+    security: 'public',
+    personalData: false,
+    responses: { 200: { description: 'The error catalogue page', mediaType: 'text/html' } },
     problems: [],
   },
   {

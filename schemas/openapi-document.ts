@@ -245,7 +245,7 @@ const documentDescription = (): string =>
     '',
     '## Errors',
     '',
-    'Every error is `application/problem+json` ([RFC 9457](https://www.rfc-editor.org/rfc/rfc9457)) with a stable `type`, a `title`, a `detail`, the `requestId` and, for invalid requests, `errors`: one entry per offending field (`field` is a body path such as `personalId`, or `header:x-purpose`; `rule` names the rule that failed). Clients may branch on `type`.',
+    'Every error is `application/problem+json` ([RFC 9457](https://www.rfc-editor.org/rfc/rfc9457)) with a stable `type`, a `title`, a `detail`, the `requestId` and, for invalid requests, `errors`: one entry per offending field (`field` is a body path such as `personalId`, or `header:x-purpose`; `rule` names the rule that failed). Clients may branch on `type`. The developer portal’s Errors page says what to do about each.',
     '',
     errorCatalogueMarkdown(),
   ].join('\n');
@@ -354,7 +354,12 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions): Json {
     'x-problem-types': Object.fromEntries(
       (Object.keys(problemCatalogue) as ProblemKind[]).map((kind) => [
         problemTypeUri(kind),
-        { ...problemCatalogue[kind], when: problemGuidance[kind] },
+        {
+          status: problemCatalogue[kind].status,
+          title: problemCatalogue[kind].title,
+          when: problemCatalogue[kind].meaning,
+          whatToDo: problemCatalogue[kind].whatToDo,
+        },
       ]),
     ),
   };
