@@ -197,6 +197,7 @@ export class GatewayDashboards extends Construct {
         markdown: [
           `# ${title} registry (${config.stage})`,
           `Endpoint \`${settings.endpoint}\`, deadline ${settings.deadlineMs} ms, ` +
+            `quota ${settings.quotaPerSecond} calls/s (the batch workers pace to it), ` +
             (settings.reservedConcurrency === undefined
               ? 'calling functions unreserved.'
               : `at most ${settings.reservedConcurrency} concurrent calls per function (reserved concurrency).`),

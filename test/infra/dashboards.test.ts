@@ -64,7 +64,12 @@ let prod: SynthesizedStage;
 
 beforeAll(() => {
   dev = synthStage({ stage: 'dev' });
-  prod = synthStage({ stage: 'prod', dashboardClients: 'tay-ninh-hcc, motcua-tayninh' });
+  prod = synthStage({
+    stage: 'prod',
+    dashboardClients: 'tay-ninh-hcc, motcua-tayninh',
+    landEndpoint: 'https://lgsp.example-province.gov.vn/datdai/soap',
+    landQuotaPerSecond: '30',
+  });
 });
 
 const logicalId = (stage: SynthesizedStage, construct: { node: { defaultChild?: unknown } }) =>
@@ -103,6 +108,16 @@ describe('dashboards', () => {
 describe.each(monitoredRegistries)('the %s registry dashboard', (registry) => {
   const widgets = () =>
     dashboardWidgets(prod.statelessTemplate, registryDashboardName(prod.config, registry));
+
+  it('names the registry’s endpoint, deadline, quota and routes as the stage configures them', () => {
+    const header = widgets().find((widget) => widget.type === 'text')!.properties.markdown!;
+    const settings = prod.config[registry];
+    expect(header).toContain(`\`${settings.endpoint}\``);
+    expect(header).toContain(`deadline ${settings.deadlineMs} ms`);
+    expect(header).toContain(`quota ${settings.quotaPerSecond} calls/s`);
+    for (const route of registryRoutes(registry))
+      expect(header).toContain(`\`${route.method} ${route.path}\``);
+  });
 
   it('graphs how often its circuit opened, by registry', () => {
     expect(metricsOf(widgets())).toContain(
