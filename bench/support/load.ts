@@ -17,6 +17,8 @@ export interface LoadOptions {
   readonly durationMs: number;
   /** Unmeasured time first, so connections, JIT and caches are warm. */
   readonly warmUpMs: number;
+  /** Told when the measured time starts (after the warm-up), e.g. to forget what the warm-up noted. */
+  readonly onMeasuredStart?: () => void;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface LoadOptions {
  */
 export async function runClosedLoop(call: () => Promise<void>, options: LoadOptions): Promise<LoadResult> {
   await loop(call, options.concurrency, options.warmUpMs);
+  options.onMeasuredStart?.();
   const started = performance.now();
   const { latencies, errors } = await loop(call, options.concurrency, options.durationMs);
   const durationMs = performance.now() - started;
