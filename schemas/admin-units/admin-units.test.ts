@@ -128,6 +128,19 @@ describe('lookups', () => {
     ]);
   });
 
+  it('gives every old commune the same successors from the mapping alone as from both tables', () => {
+    for (const unit of listAdminUnits('2025', 'commune')) {
+      for (const { commune: old, merge } of predecessorsOf(unit.code)) {
+        expect(currentCommuneOf(old.code)).toContainEqual({ commune: unit, merge });
+      }
+    }
+    const edges = listAdminUnits('pre2025', 'commune').reduce(
+      (sum, unit) => sum + currentCommuneOf(unit.code).length,
+      0,
+    );
+    expect(edges).toBe(10_565);
+  });
+
   it('returns no successors or predecessors for unknown codes', () => {
     expect(currentCommuneOf('99999')).toEqual([]);
     expect(predecessorsOf('99999')).toEqual([]);

@@ -148,9 +148,34 @@ export function adminUnitName(code: string, era: Era): string | undefined {
   return adminUnitByCode(code, era)?.fullName;
 }
 
+// Old commune → the 2025 communes it went into, read from the mapping alone: a citizen's pre-2025
+// address needs this on a cold start, and building it does not decode the 10,035 pre-2025 communes
+// (`succession` does, to hand out both sides of every edge).
+const successorCodes = lazily(() => {
+  const successors = new Map<string, { newCode: string; merge: MergeExtent }[]>();
+  for (const line of predecessors2025.split('\n')) {
+    const separator = line.indexOf(':');
+    const newCode = String(parseInt(line.slice(0, separator), 36)).padStart(5, '0');
+    for (const entry of line.slice(separator + 1).split(',')) {
+      const partial = entry.endsWith('*');
+      const oldCode = String(parseInt(partial ? entry.slice(0, -1) : entry, 36)).padStart(5, '0');
+      const edge = { newCode, merge: partial ? ('partial' as const) : ('whole' as const) };
+      const edges = successors.get(oldCode);
+      if (edges) edges.push(edge);
+      else successors.set(oldCode, [edge]);
+    }
+  }
+  return successors;
+});
+
 /** The 2025 communes a pre-2025 commune now belongs to: usually one, several when it was split. */
 export function currentCommuneOf(oldCommuneCode: string): CommuneSuccession[] {
-  return succession().successors.get(oldCommuneCode) ?? [];
+  const current = currentCommunes();
+  return (successorCodes().get(oldCommuneCode) ?? []).map(({ newCode, merge }) => {
+    const commune = current.get(newCode);
+    if (!commune) throw new Error(`mapping names unknown 2025 commune ${newCode}`);
+    return { commune, merge };
+  });
 }
 
 /** The pre-2025 communes, wholly or partly, that a 2025 commune was formed from. */
