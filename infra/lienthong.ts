@@ -10,6 +10,7 @@ import {
   loadStageConfig,
   type StageConfig,
 } from './config.js';
+import { ConsoleStack } from './console-stack.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
@@ -17,6 +18,7 @@ export interface Lienthong {
   readonly config: StageConfig;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly console: ConsoleStack;
 }
 
 export function buildLienthong(app: App): Lienthong {
@@ -47,6 +49,13 @@ export function buildLienthong(app: App): Lienthong {
     network: stateful.network,
   });
   stateless.addStackDependency(stateful);
+  const officerConsole = new ConsoleStack(app, `${config.prefix}-console`, {
+    env,
+    config,
+    description: `Lienthong ${config.stage}: officer console (S3 and CloudFront, the API under /v1/)`,
+    api: stateless.api,
+  });
+  officerConsole.addStackDependency(stateless);
   const placeholders = {
     population: defaultPopulationEndpoint,
     land: defaultLandEndpoint,
@@ -66,5 +75,5 @@ export function buildLienthong(app: App): Lienthong {
 
   Tags.of(app).add('project', 'lienthong');
   Tags.of(app).add('stage', config.stage);
-  return { config, stateful, stateless };
+  return { config, stateful, stateless, console: officerConsole };
 }
