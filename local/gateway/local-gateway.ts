@@ -165,6 +165,10 @@ async function serve(
       handler(event, lambdaContext(route.function, requestId, integrationTimeoutMs)),
       timedOut,
     ]);
+  } catch {
+    // A function that throws is a failed invocation: API Gateway answers it with its own 5xx (the CDK
+    // app's gateway responses make it the `internal` problem), never with anything the error carries.
+    return problemResponse('internal', { requestId, detail: 'The operation failed unexpectedly.' });
   } finally {
     clearTimeout(timer);
   }
