@@ -156,8 +156,9 @@ function headersFor(): fc.Arbitrary<Record<string, string>> {
 
 /**
  * The hostile inputs every route meets on every run, whatever the random cases draw: with a valid key
- * and purpose envelope (so they reach the function), a body of invalid UTF-8, one nested 50,000 deep,
- * one of 2 MB, a JSON body declared as another media type, and headers the route does not expect.
+ * and purpose envelope (so they reach the function), a body of invalid UTF-8, truncated JSON, one
+ * nested 50,000 deep, one of 2 MB, a JSON body declared as another media type, and headers the route
+ * does not expect.
  */
 function hostileExamples(
   route: GatewayRoute,
@@ -178,6 +179,7 @@ function hostileExamples(
         ]),
       ),
     ],
+    [path, json, '{"personalId": "0740'],
     [path, json, '['.repeat(50_000) + ']'.repeat(50_000)],
     [path, json, JSON.stringify({ personalId: 'x'.repeat(2_000_000) })],
     [path, { ...envelope, 'content-type': 'text/plain' }, valid],
