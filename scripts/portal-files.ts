@@ -92,9 +92,16 @@ export function errorCatalogueHtml(): { title: string; html: string } {
           type: problemTypeUri('invalid-request'),
           title: problemCatalogue['invalid-request'].title,
           status: 400,
-          detail: 'The request has 1 invalid field',
+          detail: 'Invalid request: header:x-purpose (required)',
           requestId: 'c0a8012e-5d1f-4b1e-9a6e-3f1d2c4b5a69',
-          errors: [{ field: 'header:x-purpose', rule: 'required', message: 'x-purpose is required' }],
+          errors: [
+            {
+              field: 'header:x-purpose',
+              rule: 'required',
+              message:
+                'x-purpose is required: the public-service or procedure code (mã DVC/TTHC) the access is for',
+            },
+          ],
         },
         null,
         2,

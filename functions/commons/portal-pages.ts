@@ -123,6 +123,7 @@ function layout(page: PortalPageName, title: string, links: PortalLinks, head: s
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <link rel="icon" href="data:,">
     <title>${title} — Lienthong developer portal</title>
     <style>${styles}
     </style>${head}
@@ -152,6 +153,7 @@ export function referencePage(links: PortalLinks, options: ReferencePageOptions 
         spec-url="${escapeAttribute(links.openapi)}"
         render-style="read"
         show-header="false"
+        load-fonts="false"
         allow-try="true"
         allow-authentication="true"
         allow-server-selection="${options.serverSelection ? 'true' : 'false'}"

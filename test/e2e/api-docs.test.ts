@@ -153,7 +153,7 @@ describe('the developer portal pages', () => {
     const html = await (await fetch(`${stack.gatewayUrl}${page}`)).text();
     const links = [...html.matchAll(/\b(?:href|src|spec-url)="([^"#][^"]*)"/g)]
       .map((match) => match[1] as string)
-      .filter((link) => !/^https?:/.test(link));
+      .filter((link) => !/^(https?|data):/.test(link));
     expect(links.length).toBeGreaterThan(4);
     for (const link of new Set(links)) {
       const url = new URL(link, `${stack.gatewayUrl}${page}`);
