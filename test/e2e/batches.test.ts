@@ -331,6 +331,35 @@ describe('completion webhook', () => {
   });
 });
 
+describe('completion webhook retries', () => {
+  it('tries again after a failed delivery and records the attempts on the batch', async () => {
+    let received = 0;
+    const answers = [503];
+    const flaky = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        received += 1;
+        response.writeHead(answers.shift() ?? 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    try {
+      const callbackUrl = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/hooks`;
+      const { json } = await submit({ items: [verifyItem(an)], callbackUrl });
+      const status = await until(
+        () => statusOf(json['batchId'] as string),
+        (s) => (s['webhook'] as { status?: string } | undefined)?.status === 'delivered',
+      );
+      expect(status['webhook']).toEqual(
+        expect.objectContaining({ status: 'delivered', attempts: 2, lastStatusCode: 204 }),
+      );
+      expect(received).toBe(2);
+    } finally {
+      await new Promise((resolve) => flaky.close(resolve));
+    }
+  });
+});
+
 describe('the worker', () => {
   it('never runs an item twice when its message is delivered again', async () => {
     const { json } = await submit({ items: [verifyItem(an)] });
@@ -366,6 +395,61 @@ describe('the worker', () => {
     expect((await registryCounters(stack, 'population')).calls).toBe(before.calls);
     expect(await ledgerEntriesFor(stack, `${batchId}:0`)).toHaveLength(1);
     expect(await statusOf(batchId)).toEqual(expect.objectContaining({ done: 1, total: 1 }));
+  });
+
+  it('ends an item that keeps failing as failed with the reason on its last attempt, never in the DLQ', async () => {
+    const deadLettersBefore = await queueDepth(deadLetterUrl);
+    await setRegistryBehaviour(stack, 'population', { faults: [{ mode: 'fault', rate: 1 }] });
+    const callsBefore = (await registryCounters(stack, 'population')).calls;
+    const { json } = await submit({ items: [verifyItem(ngoc)] });
+    const batchId = json['batchId'] as string;
+    // Its first attempt failed: the message waits out its backoff.
+    await until(
+      async () => (await registryCounters(stack, 'population')).calls,
+      (calls) => calls > callsBefore,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The same item as a message that already had three attempts (as handed over by a worker): its
+    // next attempt is the last one allowed.
+    const lastChance: BatchItemMessage = {
+      version: 1,
+      batchId,
+      itemIndex: 0,
+      caller: {
+        clientId: 'sandbox',
+        keyId: 'sandbox-key-1',
+        unitCode: 'SANDBOX',
+        policy: { scopes: ['population:verify'], fields: {}, rateLimit: { perSecond: 20 }, dailyQuota: 1000 },
+      },
+      envelope: { officerId: envelope['x-officer-id'], purpose: envelope['x-purpose'] },
+      item: verifyItem(ngoc) as BatchItemMessage['item'],
+      priorAttempts: queues.lookup.deadLetter.maxReceiveCount - 2,
+    };
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(lastChance) }));
+    const status = await until(() => statusOf(batchId), finished);
+    expect(status).toEqual(
+      expect.objectContaining({
+        status: 'completed_with_errors',
+        done: 1,
+        counts: expect.objectContaining({ failed: 1 }),
+      }),
+    );
+    const { results } = (await (await get(`/v1/batches/${batchId}/results`)).json()) as {
+      results: Record<string, unknown>[];
+    };
+    expect(results).toEqual([
+      expect.objectContaining({
+        outcome: 'failed',
+        attempts: queues.lookup.deadLetter.maxReceiveCount - 1,
+        error: { kind: 'upstream-failed', detail: expect.any(String) },
+      }),
+    ]);
+    await healRegistry(stack, 'population', () => fetch(`${stack.gatewayUrl}/v1/health`));
+    await until(
+      () => queueDepth(queueUrl),
+      (depth) => depth === 0,
+    );
+    expect(await queueDepth(deadLetterUrl)).toBe(deadLettersBefore);
   });
 
   it('sends a message it cannot parse to the DLQ, and redrive moves DLQ messages back to be run', async () => {
