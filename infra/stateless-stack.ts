@@ -295,12 +295,13 @@ export class StatelessStack extends Stack {
     });
     for (const table of Object.values(tables)) healthFunction.grantDescribeTable(table);
     healthFunction.grantReadItems(tables.registryStatus, key);
-    // The API reference: a static document and page, shipped with the bundle; no grants, no environment.
+    // The developer portal: a static document and pages, shipped with the bundle; no grants, no environment.
     const apiDocsFunction = new GatewayFunction(this, 'ApiDocs', {
       ...common,
       entry: gatewayFunctions.apiDocs.entry,
       assets: gatewayFunctions.apiDocs.shippedFiles,
-      description: 'GET /openapi.json, /docs: the OpenAPI document and the API reference page',
+      description:
+        'GET /openapi.json, /docs/*: the OpenAPI document and the developer portal (reference, quickstart, errors)',
       serviceName: 'api-docs',
       memorySize: 256,
       timeout: Duration.seconds(5),
