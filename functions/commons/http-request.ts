@@ -58,9 +58,26 @@ export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEvent, 
     : { ok: false, errors: fieldErrorsOf(parsed.error, json) };
 }
 
+/**
+ * Callers already parsed, by the exact authorizer context they came from: API Gateway hands the same
+ * cached context to every request of a key, so its policy is parsed once, not on every request.
+ */
+const parsedCallers = new Map<string, Caller>();
+const parsedCallersKept = 256;
+
 /** Who the authorizer said the caller is (API Gateway puts its context on the request). */
 export function callerOf(event: APIGatewayProxyEvent): Caller {
   const context = event.requestContext.authorizer ?? {};
+  const raw = [
+    context['clientId'],
+    context['keyId'],
+    context['unitCode'],
+    context['status'],
+    context['policy'],
+  ];
+  const cacheKey = raw.every((value) => typeof value === 'string') ? JSON.stringify(raw) : undefined;
+  const known = cacheKey === undefined ? undefined : parsedCallers.get(cacheKey);
+  if (known) return known;
   const caller = callerSchema.safeParse({
     clientId: context['clientId'],
     keyId: context['keyId'],
@@ -69,6 +86,10 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
     policy: typeof context['policy'] === 'string' ? safeJson(context['policy']) : undefined,
   });
   if (!caller.success) throw new UnauthenticatedError('missing-key');
+  if (cacheKey !== undefined) {
+    if (parsedCallers.size >= parsedCallersKept) parsedCallers.clear();
+    parsedCallers.set(cacheKey, caller.data);
+  }
   return caller.data;
 }
 
