@@ -1,4 +1,5 @@
-import axios from 'axios';
+// The CommonJS build node-soap itself loads: one axios in the bundle, not an ESM and a CommonJS copy.
+import axios from 'axios/dist/node/axios.cjs';
 import type { IOptions } from 'soap';
 import { UpstreamFailedError } from '../../core/errors/upstream-failed-error.js';
 import type { RegistryName } from '../../core/ports/registry-name.js';
