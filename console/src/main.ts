@@ -133,5 +133,10 @@ function show(moveFocus: boolean): void {
 }
 
 window.addEventListener('hashchange', () => show(true));
+// The skip link moves the focus itself: its `#main` would otherwise be read as a screen by the router.
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+});
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => show(false));
 else show(false);

@@ -288,6 +288,64 @@ describe('officer console', () => {
     await screenshot('land');
   });
 
+  it('is usable from the keyboard: a skip link first, then the screens in order', async () => {
+    await open('verify');
+    await page.reload(); // focus starts at the top of a freshly loaded page
+    await page.waitForSelector('#personalId');
+    const order: (string | null)[] = [];
+    for (let step = 0; step < 5; step += 1) {
+      await page.keyboard.press('Tab');
+      order.push(
+        await page.evaluate(
+          () => document.activeElement?.id || document.activeElement?.getAttribute('href') || null,
+        ),
+      );
+    }
+    // In the order they are seen: the skip link (to #main), language, sign-out, then the screens as tabs.
+    expect(order).toEqual(['#main', 'language-toggle', 'sign-out', '#batch', '#verify']);
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter'); // the skip link
+    expect(await page.evaluate(() => [document.activeElement?.id, location.hash])).toEqual([
+      'main',
+      '#verify',
+    ]);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('personalId');
+    // Backwards through the six screen tabs, to the first.
+    for (let step = 0; step < 6; step += 1) await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#batch');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#batch-file');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('shows a refused key as a human message, and forgets the key on sign-out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const other = await context.newPage();
+    await other.goto(`${stack.gatewayUrl}/console/`);
+    await other.getByLabel('Khoá API').fill('lt_notakey0000_secret');
+    await other.getByLabel('Mã cán bộ').fill(officer.officerId);
+    await other.getByLabel('Mã thủ tục (mục đích)').fill(officer.purpose);
+    await other.getByRole('button', { name: 'Đăng nhập' }).click();
+    await other.goto(`${stack.gatewayUrl}/console/#verify`);
+    await other.getByLabel('Số định danh cá nhân (12 số)').fill(citizens[0]?.personalId ?? '');
+    await other.getByLabel('Họ và tên').fill(citizens[0]?.fullName ?? '');
+    await other.getByLabel('Ngày sinh').fill(citizens[0]?.dateOfBirth ?? '');
+    await other.click('#verify-submit');
+    const alert = other.locator('[role="alert"][data-problem-type]');
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-problem-type')).toBe(
+      'https://lienthong.gov.vn/problems/unauthenticated',
+    );
+    await expect(alert.locator('h2').textContent()).resolves.toBe('Khoá API không hợp lệ hoặc đã bị thu hồi');
+    await other.screenshot({ path: path.join(artifacts, 'console-problem.png') });
+
+    await other.click('#sign-out');
+    await other.waitForSelector('#apiKey');
+    expect(await other.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await context.close();
+  });
+
   it('shows the registries and their circuits, and switches to English', async () => {
     await open('status');
     await page.waitForSelector('#status-table');
