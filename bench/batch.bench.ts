@@ -11,7 +11,8 @@
  * The stack runs in this process without its own poller; the workers are separate processes
  * (`local/batch-worker.ts`), as Lambda containers would be. Writes bench/results/batch.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack } from '../local/local-stack.js';
@@ -53,11 +54,16 @@ const batchItems = Array.from({ length: items }, (_, i) => {
 
 function startWorker(visibilitySeconds: number): { child: ChildProcess; cpu: Promise<number | undefined> } {
   // The worker's own node process (not a tsx wrapper), so that SIGKILL really kills the worker.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/batch-worker.ts'], {
+  // BATCH_BENCH_CPU_PROFILE=<dir> writes each worker's V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env['BATCH_BENCH_CPU_PROFILE'];
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'local/batch-worker.ts'], {
     env: {
       ...process.env,
       BATCH_WORKER_CONCURRENCY: String(workerConcurrency),
       BATCH_WORKER_VISIBILITY_SECONDS: String(visibilitySeconds),
+      // Figures come from the tables and the simulator's counters, not from CloudWatch metrics.
+      POWERTOOLS_METRICS_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -122,6 +128,28 @@ async function scan(filter: string, values: Record<string, unknown>, table: stri
   return found;
 }
 
+/** DynamoDB Local's process (a JVM of its own), found by its port, for its CPU time. */
+const dynamoDbPid = execFileSync(
+  'pgrep',
+  ['-f', `DynamoDBLocal.jar .*-port ${new URL(stack.dynamoDbEndpoint).port}$`],
+  { encoding: 'utf8' },
+)
+  .trim()
+  .split('\n')[0];
+
+/** CPU time (ms) a process has used so far, from /proc (user + system clock ticks, 100 per second). */
+function processCpuMs(pid: string | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+const perItem = (ms: number | undefined) => (ms === undefined ? null : Math.round((ms / items) * 100) / 100);
+
 async function run(name: string, options: { faults: boolean; crash: boolean }) {
   await behaviour({
     quotaPerSecond: quota,
@@ -131,6 +159,8 @@ async function run(name: string, options: { faults: boolean; crash: boolean }) {
   const pool = Array.from({ length: workers }, () => startWorker(60));
   await new Promise((resolve) => setTimeout(resolve, 4_000)); // workers load their handler
   const started = performance.now();
+  const dynamoDbCpuBefore = processCpuMs(dynamoDbPid);
+  const stackCpuBefore = process.cpuUsage();
   const batchId = await submit();
   const submittedMs = performance.now() - started;
   let crashed = false;
@@ -147,6 +177,8 @@ async function run(name: string, options: { faults: boolean; crash: boolean }) {
     if (performance.now() - started > 600_000) break;
   }
   const seconds = (performance.now() - started) / 1000;
+  const dynamoDbCpuMs = (processCpuMs(dynamoDbPid) ?? NaN) - (dynamoDbCpuBefore ?? NaN);
+  const stackCpu = process.cpuUsage(stackCpuBefore);
   for (const worker of pool) worker.child.kill('SIGTERM');
   const cpuMicros = (await Promise.all(pool.map((worker) => worker.cpu))).reduce<number>(
     (sum, cpu) => sum + (cpu ?? 0),
@@ -187,6 +219,10 @@ async function run(name: string, options: { faults: boolean; crash: boolean }) {
     itemsLedgered: ledgerPerItem.size,
     ledgerAllowedEntries: allowedEntries,
     workerCpuMsPerItem: cpuMicros ? Math.round((cpuMicros / 1000 / items) * 100) / 100 : null,
+    // The rest of the machine's work per item: DynamoDB Local's JVM, and this process (gateway,
+    // fauxqs, the registry simulator, the status polls).
+    dynamoDbCpuMsPerItem: Number.isNaN(dynamoDbCpuMs) ? null : perItem(dynamoDbCpuMs),
+    stackCpuMsPerItem: perItem((stackCpu.user + stackCpu.system) / 1000),
     crashed,
     finished: current.done >= current.total,
   };
@@ -206,7 +242,9 @@ try {
       'distinct',
       'ledger entries',
       'items ledgered',
-      'CPU ms/item',
+      'worker CPU ms/item',
+      'DynamoDB CPU ms/item',
+      'stack CPU ms/item',
     ],
     ...[clean, faulty].map((r) => [
       r.name,
@@ -217,6 +255,8 @@ try {
       r.ledgerEntries,
       r.itemsLedgered,
       r.workerCpuMsPerItem ?? 'n/a',
+      r.dynamoDbCpuMsPerItem ?? 'n/a',
+      r.stackCpuMsPerItem ?? 'n/a',
     ]),
   ]);
   console.log(

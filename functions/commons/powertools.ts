@@ -9,5 +9,6 @@ import { redactPersonalData } from './log-redaction.js';
  * handed them (log calls name request ids and kinds of failure, never people).
  */
 export const logger = new Logger({ serviceName: 'lienthong', jsonReplacerFn: redactPersonalData });
-export const metrics = new Metrics({ namespace: 'Lienthong', serviceName: 'lienthong' });
+// Its own warnings (e.g. an invocation without metrics) go through the logger, at its log level.
+export const metrics = new Metrics({ namespace: 'Lienthong', serviceName: 'lienthong', logger });
 export const tracer = new Tracer({ serviceName: 'lienthong' });
