@@ -42,6 +42,11 @@ let page: Page;
 /** Filled by the batch test, read by the access report test. */
 let batchId: string;
 
+/** An expression evaluated in the page: a string, since the tests are type-checked without the DOM library. */
+async function inPage<T>(expression: string, target: Page = page): Promise<T> {
+  return (await target.evaluate(expression)) as T;
+}
+
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifacts, `console-${name}.png`) });
 }
@@ -95,12 +100,12 @@ afterAll(async () => {
 
 describe('officer console', () => {
   it('keeps the key in sessionStorage only and speaks Vietnamese first', async () => {
-    const storage = await page.evaluate(() => ({
+    const storage = await inPage(`({
       session: Object.keys(sessionStorage),
       local: Object.keys(localStorage),
       cookies: document.cookie,
       lang: document.documentElement.lang,
-    }));
+    })`);
     expect(storage).toEqual({ session: ['lienthong.console.session'], local: [], cookies: '', lang: 'vi' });
   });
 
@@ -296,8 +301,8 @@ describe('officer console', () => {
     for (let step = 0; step < 5; step += 1) {
       await page.keyboard.press('Tab');
       order.push(
-        await page.evaluate(
-          () => document.activeElement?.id || document.activeElement?.getAttribute('href') || null,
+        await inPage<string | null>(
+          "document.activeElement?.id || document.activeElement?.getAttribute('href') || null",
         ),
       );
     }
@@ -305,18 +310,15 @@ describe('officer console', () => {
     expect(order).toEqual(['#main', 'language-toggle', 'sign-out', '#batch', '#verify']);
     for (let step = 0; step < 4; step += 1) await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter'); // the skip link
-    expect(await page.evaluate(() => [document.activeElement?.id, location.hash])).toEqual([
-      'main',
-      '#verify',
-    ]);
+    expect(await inPage('[document.activeElement?.id, location.hash]')).toEqual(['main', '#verify']);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('personalId');
+    expect(await inPage('document.activeElement?.id')).toBe('personalId');
     // Backwards through the six screen tabs, to the first.
     for (let step = 0; step < 6; step += 1) await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#batch');
+    expect(await inPage("document.activeElement?.getAttribute('href')")).toBe('#batch');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#batch-file');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await inPage('document.activeElement?.id')).toBe('main');
   });
 
   it('shows a refused key as a human message, and forgets the key on sign-out', async () => {
@@ -363,7 +365,7 @@ describe('officer console', () => {
 
     await page.click('#language-toggle');
     await expect(page.locator('h1').textContent()).resolves.toBe('System status');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await inPage('document.documentElement.lang')).toBe('en');
     await expect(
       page.locator('#status-table tbody tr[data-dependency="registry:population"] th').textContent(),
     ).resolves.toBe('Population database (registry:population)');
