@@ -408,7 +408,7 @@ function resultSummary(result: ItemResult): string {
   }
   if (result.kind === 'land-parcel') {
     const parcels = body['parcels'] as unknown[] | undefined;
-    return `${formatNumber(parcels?.length ?? 0)} ${t('land.title').toLowerCase()}`;
+    return t('batch.parcels', { count: formatNumber(parcels?.length ?? 0) });
   }
   const certificate = body['certificate'] as { serial?: string } | undefined;
   return certificate?.serial ?? '';
