@@ -49,8 +49,8 @@ describe('DynamoDbBatchStore counters', () => {
     expect(count?.Update).toEqual(
       expect.objectContaining({
         Key: { pk: 'BATCH#b-1', sk: 'COUNTER#5' },
-        UpdateExpression: expect.stringContaining('ADD done :one, #outcome :one'),
-        ExpressionAttributeNames: { '#outcome': 'not_found' },
+        UpdateExpression: expect.stringContaining('ADD done :done, #outcome0 :count0'),
+        ExpressionAttributeNames: { '#outcome0': 'not_found' },
       }),
     );
   });
@@ -68,6 +68,58 @@ describe('DynamoDbBatchStore counters', () => {
       .resolves({});
     expect(await store.recordResult('b-1', result(2))).toEqual({ recorded: true });
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(2);
+  });
+
+  it('writes results recorded close together in one transaction, counted with one update', async () => {
+    mock.on(TransactWriteCommand).resolves({});
+    const coalescing = new DynamoDbBatchStore(documents, {
+      tableName: 'Batches',
+      retentionDays: 30,
+      coalesceResultsMs: 20,
+    });
+    const answers = await Promise.all([
+      coalescing.recordResult('b-1', result(8)),
+      coalescing.recordResult('b-1', result(9, 'failed')),
+      coalescing.recordResult('b-1', result(10)),
+    ]);
+    expect(answers).toEqual([{ recorded: true }, { recorded: true }, { recorded: true }]);
+    const calls = mock.commandCalls(TransactWriteCommand);
+    expect(calls).toHaveLength(1);
+    const items = calls[0]?.args[0].input.TransactItems ?? [];
+    expect(items.map((item) => item.Put?.Item?.['sk'] ?? item.Update?.Key?.['sk'])).toEqual([
+      'ITEM#000008',
+      'ITEM#000009',
+      'ITEM#000010',
+      'COUNTER#0',
+    ]);
+    const update = items[3]?.Update;
+    const valueOf = (outcome: string) => {
+      const name = Object.entries(update?.ExpressionAttributeNames ?? {}).find(([, v]) => v === outcome)?.[0];
+      return update?.ExpressionAttributeValues?.[`:count${name?.replace('#outcome', '')}`];
+    };
+    expect(update?.ExpressionAttributeValues?.[':done']).toBe(3);
+    expect([valueOf('succeeded'), valueOf('failed')]).toEqual([2, 1]);
+  });
+
+  it('answers a result already recorded as such and writes the rest of its group again', async () => {
+    mock
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled(['None', 'ConditionalCheckFailed', 'None']))
+      .resolves({});
+    const coalescing = new DynamoDbBatchStore(documents, {
+      tableName: 'Batches',
+      retentionDays: 30,
+      coalesceResultsMs: 20,
+    });
+    const answers = await Promise.all([
+      coalescing.recordResult('b-1', result(1)),
+      coalescing.recordResult('b-1', result(2)),
+    ]);
+    expect(answers).toEqual([{ recorded: true }, { recorded: false }]);
+    const retried = mock.commandCalls(TransactWriteCommand)[1]?.args[0].input.TransactItems ?? [];
+    expect(
+      retried.map((item) => item.Put?.Item?.['sk'] ?? item.Update?.ExpressionAttributeValues?.[':done']),
+    ).toEqual(['ITEM#000001', 1]);
   });
 
   it('adds the shards up into the batch progress', async () => {

@@ -27,6 +27,20 @@ export interface DynamoDbBatchStoreOptions {
   readonly tableName: string;
   /** How long batches and their results (personal data) are kept. */
   readonly retentionDays: number;
+  /**
+   * How long a result may wait for others of its batch to be written with them in one transaction
+   * (the worker: fewer round trips per item); 0 (the default) writes each at once.
+   */
+  readonly coalesceResultsMs?: number;
+}
+
+/** Results written in one transaction at most (with their counter update, within DynamoDB's limit). */
+const maxResultsPerWrite = 24;
+
+interface PendingResult {
+  readonly result: ItemResult;
+  readonly resolve: (answer: { recorded: boolean }) => void;
+  readonly reject: (error: unknown) => void;
 }
 
 /**
@@ -36,6 +50,11 @@ export interface DynamoDbBatchStoreOptions {
  * expires after the retention period.
  */
 export class DynamoDbBatchStore implements BatchStore {
+  private readonly pendingResults = new Map<
+    string,
+    { entries: PendingResult[]; timer: ReturnType<typeof setTimeout> }
+  >();
+
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly options: DynamoDbBatchStoreOptions,
@@ -176,51 +195,114 @@ export class DynamoDbBatchStore implements BatchStore {
     return batch;
   }
 
-  async recordResult(batchId: string, result: ItemResult): Promise<{ recorded: boolean }> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: {
-                    pk: batchPk(batchId),
-                    sk: itemSk(result.itemIndex),
-                    ...result,
-                    expiresAt: this.expiresAt(result.completedAt),
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Update: {
-                  TableName: this.tableName,
-                  Key: { pk: batchPk(batchId), sk: `COUNTER#${result.itemIndex % counterShards}` },
-                  UpdateExpression:
-                    'ADD done :one, #outcome :one SET firstResultAt = if_not_exists(firstResultAt, :at), lastResultAt = :at, expiresAt = :expiresAt',
-                  ExpressionAttributeNames: { '#outcome': result.outcome },
-                  ExpressionAttributeValues: {
-                    ':one': 1,
-                    ':at': result.completedAt,
-                    ':expiresAt': this.expiresAt(result.completedAt),
-                  },
-                },
-              },
-            ],
-          }),
-        );
-        return { recorded: true };
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const [put] = error.CancellationReasons ?? [];
-        if (put?.Code === 'ConditionalCheckFailed') return { recorded: false };
-        // Another worker's transaction held a counter item: try again shortly.
-        if (attempt >= 8) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+  /**
+   * With `coalesceResultsMs`, results of one batch recorded within that time (up to
+   * `maxResultsPerWrite`) are written in one transaction, counted with one update of a counter shard.
+   */
+  recordResult(batchId: string, result: ItemResult): Promise<{ recorded: boolean }> {
+    return new Promise((resolve, reject) => {
+      const waitMs = this.options.coalesceResultsMs ?? 0;
+      let group = this.pendingResults.get(batchId);
+      if (!group) {
+        group = { entries: [], timer: setTimeout(() => this.flushResults(batchId), waitMs) };
+        this.pendingResults.set(batchId, group);
+      }
+      group.entries.push({ result, resolve, reject });
+      if (waitMs === 0 || group.entries.length >= maxResultsPerWrite) this.flushResults(batchId);
+    });
+  }
+
+  private flushResults(batchId: string): void {
+    const group = this.pendingResults.get(batchId);
+    if (!group) return;
+    clearTimeout(group.timer);
+    this.pendingResults.delete(batchId);
+    void this.writeResults(batchId, group.entries);
+  }
+
+  /**
+   * Writes results and their counts in one transaction; each result only if its item has none yet.
+   * A result already recorded (its put's condition failed) is answered `recorded: false` and the
+   * others are written again without it; a transaction that met another worker's on the counter
+   * shard is tried again shortly.
+   */
+  private async writeResults(batchId: string, entries: readonly PendingResult[]): Promise<void> {
+    const seen = new Set<number>();
+    let pending: PendingResult[] = [];
+    for (const entry of entries) {
+      // One transaction may not touch an item twice: a second result for an item in the group is a repeat.
+      if (seen.has(entry.result.itemIndex)) entry.resolve({ recorded: false });
+      else {
+        seen.add(entry.result.itemIndex);
+        pending.push(entry);
       }
     }
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      try {
+        await this.documents.send(
+          new TransactWriteCommand({ TransactItems: this.resultWrites(batchId, pending) }),
+        );
+        for (const entry of pending) entry.resolve({ recorded: true });
+        return;
+      } catch (error) {
+        const reasons =
+          error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
+        const repeated = pending.filter((_, index) => reasons?.[index]?.Code === 'ConditionalCheckFailed');
+        // Another worker's transaction held the counter shard: try again shortly.
+        const conflicted = reasons !== undefined && repeated.length === 0 && attempt < 8;
+        if (repeated.length === 0 && !conflicted) {
+          for (const entry of pending) entry.reject(error);
+          return;
+        }
+        for (const entry of repeated) entry.resolve({ recorded: false });
+        pending = pending.filter((entry) => !repeated.includes(entry));
+        if (conflicted)
+          await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+      }
+    }
+  }
+
+  private resultWrites(batchId: string, entries: readonly PendingResult[]) {
+    const results = entries.map((entry) => entry.result);
+    const counts = new Map<string, number>();
+    for (const result of results) counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1);
+    const times = results.map((result) => result.completedAt).sort();
+    const last = times.at(-1) as string;
+    const outcomes = [...counts.keys()];
+    return [
+      ...results.map((result) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            pk: batchPk(batchId),
+            sk: itemSk(result.itemIndex),
+            ...result,
+            expiresAt: this.expiresAt(result.completedAt),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: {
+            pk: batchPk(batchId),
+            sk: `COUNTER#${(results[0] as ItemResult).itemIndex % counterShards}`,
+          },
+          UpdateExpression: `ADD done :done, ${outcomes.map((_, i) => `#outcome${i} :count${i}`).join(', ')} SET firstResultAt = if_not_exists(firstResultAt, :first), lastResultAt = :last, expiresAt = :expiresAt`,
+          ExpressionAttributeNames: Object.fromEntries(
+            outcomes.map((outcome, i) => [`#outcome${i}`, outcome]),
+          ),
+          ExpressionAttributeValues: {
+            ':done': results.length,
+            ...Object.fromEntries(outcomes.map((outcome, i) => [`:count${i}`, counts.get(outcome)])),
+            ':first': times[0],
+            ':last': last,
+            ':expiresAt': this.expiresAt(last),
+          },
+        },
+      },
+    ];
   }
 
   async results(batchId: string, afterIndex: number | undefined, limit: number): Promise<ResultsPage> {
