@@ -118,7 +118,11 @@ async function processRecord(record: SQSRecord, touched: TouchedBatches): Promis
   const receipts = Number(record.attributes.ApproximateReceiveCount ?? '1');
   const body = safeJson(record.body);
   const notice = batchCompletionMessageSchema.safeParse(body);
-  if (notice.success) return deliverNotice(record, notice.data.batchId);
+  if (notice.success) {
+    // Like an item, a notice received as often as the queue allows goes on as a fresh message.
+    if (receipts >= deps.maxReceiveCount) return deps.batchQueue.enqueueCompletionNotice(notice.data.batchId);
+    return deliverNotice(record, notice.data.batchId);
+  }
 
   const parsed = batchItemMessageSchema.safeParse(body);
   if (!parsed.success) {
