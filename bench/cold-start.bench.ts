@@ -11,11 +11,18 @@
  * NODE_PATH, so the bundle has to live below node_modules' parent). The SDK's load time is therefore
  * counted, as it is on Lambda.
  *
- * `BENCH_INVOCATIONS` (default 1000) sets the invocations after the first.
+ * Each harness process runs with `--enable-source-maps`, as `GatewayFunction` sets NODE_OPTIONS for
+ * every function, so its cost is counted as on Lambda (and shown on its own below), and with
+ * `--expose-gc`, so that it can report the live heap after a full collection beside the peak RSS.
+ *
+ * `BENCH_INVOCATIONS` (default 1000) sets the invocations after the first; `BENCH_FUNCTIONS`
+ * (comma-separated names) measures only those functions; `BENCH_HARNESS_NODE_FLAGS` adds flags to
+ * every harness process (e.g. `--max-old-space-size=460`, to see how a heap limit changes the RSS).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { esmRequireBanner } from '../infra/constructs/gateway-function.js';
 import { gatewayFunctions, gatewayRoutes, type GatewayFunctionName } from '../infra/routes.js';
@@ -30,6 +37,10 @@ import { startBenchStack } from './support/stack-process.js';
 const invocations = Number(process.env['BENCH_INVOCATIONS'] ?? 1000);
 const workDirectory = path.resolve('.local/bench/cold-start');
 const node = path.resolve('node_modules/.bin/node');
+/** What `GatewayFunction` puts in NODE_OPTIONS for every function. */
+const productionNodeOptions = ['--enable-source-maps'];
+const onlyFunctions = process.env['BENCH_FUNCTIONS']?.split(',').filter(Boolean);
+const extraHarnessFlags = process.env['BENCH_HARNESS_NODE_FLAGS']?.split(' ').filter(Boolean) ?? [];
 
 /** The production bundling settings of the house construct (see GatewayFunction's `bundling`). */
 const productionSettings: BuildOptions = {
@@ -130,6 +141,7 @@ try {
       'function',
       'bundle KiB',
       'load ms',
+      'load CPU ms',
       'first invocation ms',
       'load + first ms',
       'warm mean ms',
@@ -137,10 +149,35 @@ try {
       'statuses',
     ],
   ];
+  const memoryRows: (string | number)[][] = [
+    [
+      'function',
+      'bare process',
+      'after load',
+      'after first',
+      `after ${invocations}`,
+      'peak',
+      'after full GC',
+      'live heap after GC',
+      'heap reserved after GC',
+      'external after GC',
+    ],
+  ];
   const results: Record<string, unknown>[] = [];
   for (const name of Object.keys(gatewayFunctions) as GatewayFunctionName[]) {
+    if (onlyFunctions && !onlyFunctions.includes(name)) continue;
     if (!requests[name]) {
-      rows.push([name, '-', '-', '-', '-', '-', '-', 'not measured: no API Gateway request for it here']);
+      rows.push([
+        name,
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        '-',
+        'not measured: no API Gateway request for it here',
+      ]);
       continue;
     }
     const directory = path.join(workDirectory, name);
@@ -159,7 +196,16 @@ try {
     const resultFile = path.join(directory, 'result.json');
     const run = spawnSync(
       node,
-      [path.resolve('bench/cold-start/harness.mjs'), bundle, eventFile, String(invocations), resultFile],
+      [
+        '--expose-gc',
+        ...productionNodeOptions,
+        ...extraHarnessFlags,
+        path.resolve('bench/cold-start/harness.mjs'),
+        bundle,
+        eventFile,
+        String(invocations),
+        resultFile,
+      ],
       {
         cwd: directory,
         env: { ...functionEnvironment, LAMBDA_TASK_ROOT: directory },
@@ -174,11 +220,20 @@ try {
     }
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as {
       loadMs: number;
+      loadCpuMs: number;
       firstInvocationMs: number;
       firstStatus: number;
       meanWarmInvocationMs: number;
       statuses: Record<string, number>;
       peakRssMiB: number;
+      rssBeforeLoadMiB: number;
+      rssAfterLoadMiB: number;
+      rssAfterFirstMiB: number;
+      rssAfterWarmMiB: number;
+      rssAfterGcMiB: number;
+      heapUsedAfterGcMiB: number;
+      heapTotalAfterGcMiB: number;
+      externalAfterGcMiB: number;
     };
     const bundleKiB = statSync(bundle).size / 1024;
     results.push({ function: name, bundleKiB, ...result });
@@ -186,6 +241,7 @@ try {
       name,
       Math.round(bundleKiB),
       ms(result.loadMs),
+      ms(result.loadCpuMs),
       ms(result.firstInvocationMs),
       ms(result.loadMs + result.firstInvocationMs),
       ms(result.meanWarmInvocationMs),
@@ -194,12 +250,55 @@ try {
         .map(([status, n]) => `${n}×${status}`)
         .join(' ')}`,
     ]);
+    memoryRows.push([
+      name,
+      ...[
+        result.rssBeforeLoadMiB,
+        result.rssAfterLoadMiB,
+        result.rssAfterFirstMiB,
+        result.rssAfterWarmMiB,
+        result.peakRssMiB,
+        result.rssAfterGcMiB,
+        result.heapUsedAfterGcMiB,
+        result.heapTotalAfterGcMiB,
+        result.externalAfterGcMiB,
+      ].map((value) => Math.round(value)),
+    ]);
     console.error(`  ${name}: done`);
   }
   printTable(
     `Cold start per function (production bundle, fresh Node ${process.version} process, then ${invocations} invocations; targets: load + first ≤ 250 ms, peak RSS ≤ 256 MB)`,
     rows,
   );
+  printTable(
+    'Memory of each harness process, MiB (RSS unless named; "bare process" is Node and the harness alone)',
+    memoryRows,
+  );
+  console.log(
+    'Live heap after a full GC is what the function holds; the RSS above it is V8 keeping the heap it\n' +
+      'grew to (young generation and old-space headroom sized from this machine’s memory) and native\n' +
+      'memory. BENCH_HARNESS_NODE_FLAGS=--max-old-space-size=128 gives V8 the heap it would size for a\n' +
+      '512 MB sandbox (a quarter of it).',
+  );
+
+  // Source maps: the same bundle loaded with and without --enable-source-maps (median of 5 loads each).
+  const sourceMapRows: (string | number)[][] = [['verifyCitizen bundle loaded', 'wall ms', 'CPU ms']];
+  const sourceMapCost: Record<string, { wallMs: number; cpuMs: number }> = {};
+  for (const [label, flags] of [
+    ['without --enable-source-maps', []],
+    ['with --enable-source-maps (production)', productionNodeOptions],
+  ] as const) {
+    const loads = Array.from({ length: 5 }, () =>
+      loadOnly(path.join(workDirectory, 'verifyCitizen', 'index.mjs'), flags, functionEnvironment),
+    );
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[2]!;
+    sourceMapCost[label] = {
+      wallMs: median(loads.map((load) => load.wallMs)),
+      cpuMs: median(loads.map((load) => load.cpuMs)),
+    };
+    sourceMapRows.push([label, ms(sourceMapCost[label].wallMs), ms(sourceMapCost[label].cpuMs)]);
+  }
+  printTable('What --enable-source-maps costs a cold start', sourceMapRows);
 
   const breakdownBundle = path.join(workDirectory, 'breakdown', 'index.mjs');
   await build({
@@ -209,19 +308,44 @@ try {
   });
   const breakdownFile = path.join(workDirectory, 'breakdown', 'result.json');
   const breakdownRun = spawnSync(node, [breakdownBundle, process.cwd(), breakdownFile], {
+    cwd: path.dirname(breakdownBundle),
+    env: functionEnvironment,
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: 60_000,
   });
   if (breakdownRun.status !== 0)
     throw new Error(`breakdown failed: ${String(breakdownRun.stderr).slice(-2000)}`);
   const breakdown = JSON.parse(readFileSync(breakdownFile, 'utf8')) as Record<string, number>;
-  printTable('Parts of a cold start, each timed alone in a fresh process (same bundling)', [
+  printTable('Parts of a cold start, one after the other in a fresh process (same bundling)', [
     ['step', 'ms'],
     ...Object.entries(breakdown).map(([step, value]) => [step, ms(value)]),
   ]);
-  writeResults('cold-start', { invocations, functions: results, breakdown });
+  writeResults('cold-start', {
+    invocations,
+    harnessNodeFlags: ['--expose-gc', ...productionNodeOptions, ...extraHarnessFlags],
+    functions: results,
+    breakdown,
+    sourceMapCost,
+  });
 } finally {
   await stack.stop();
+}
+
+/** Loads a bundle in a fresh process and nothing else: wall and CPU time of the import. */
+function loadOnly(bundle: string, flags: readonly string[], environment: Record<string, string>) {
+  const script = `const c = process.cpuUsage(), s = performance.now();
+await import(${JSON.stringify(pathToFileURL(bundle).href)});
+const u = process.cpuUsage(c);
+console.log(JSON.stringify({ wallMs: performance.now() - s, cpuMs: (u.user + u.system) / 1000 }));
+process.exit(0);`;
+  const run = spawnSync(node, [...flags, '--input-type=module', '-e', script], {
+    cwd: path.dirname(bundle),
+    env: { ...environment, LAMBDA_TASK_ROOT: path.dirname(bundle) },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (run.status !== 0) throw new Error(`loading ${bundle} failed: ${run.stderr.slice(-2000)}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { wallMs: number; cpuMs: number };
 }
 
 function eventFor(name: GatewayFunctionName, apiKey: string, policy: object) {

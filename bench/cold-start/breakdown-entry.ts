@@ -1,8 +1,11 @@
 /**
- * Bundled like a function, run in a fresh process: how long the pieces of a cold start take on their
- * own — loading zod and building the API's schemas, loading node-soap, and parsing each shipped WSDL
- * into a client (what `SoapPopulationRegistry.create` and the land adapter do once per container).
- * Dynamic imports in one esbuild bundle are evaluated lazily, so each import is timed by itself.
+ * Bundled like a function, run in a fresh process: how long the pieces of a cold start take, one
+ * after the other — loading zod and building the API's schemas, loading Powertools (with the X-Ray
+ * SDK the tracer brings), loading the AWS SDK's DynamoDB client (external, as on Lambda) and making
+ * the first DynamoDB call (client, credentials, endpoint, connection), loading node-soap, and parsing
+ * each shipped WSDL into a client (what `SoapPopulationRegistry.create` and the land adapter do once
+ * per container). Dynamic imports in one esbuild bundle are evaluated lazily, so each import is timed
+ * by itself; what two steps share is counted in the first.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +32,24 @@ await timed('build the API schemas (schemas/*.ts)', () =>
     import('../../schemas/purpose-envelope.js'),
   ]),
 );
+await timed('load Powertools (logger, metrics, tracer with the X-Ray SDK)', () =>
+  Promise.all([
+    import('@aws-lambda-powertools/logger'),
+    import('@aws-lambda-powertools/metrics'),
+    import('@aws-lambda-powertools/tracer'),
+  ]),
+);
+const [{ DynamoDBClient }, { DynamoDBDocumentClient, GetCommand }] = await timed(
+  'load the AWS SDK (client-dynamodb, lib-dynamodb)',
+  () => Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]),
+);
+const countersTable = process.env['COUNTERS_TABLE_NAME'];
+if (countersTable) {
+  await timed('first DynamoDB call (client, credentials, endpoint, connection)', async () => {
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    await documents.send(new GetCommand({ TableName: countersTable, Key: { pk: 'cold-start-probe' } }));
+  });
+}
 const soap = await timed('load node-soap', () => import('soap'));
 await timed('parse population.wsdl into a client', () =>
   soap.createClientAsync(path.join(root, 'adapters/population/population.wsdl'), {

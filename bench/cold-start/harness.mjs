@@ -2,7 +2,10 @@
 // A fresh Node process standing in for a Lambda container: imports one function's production bundle
 // (timed), invokes its handler once with a prepared API Gateway event (timed), then `count` more times,
 // and writes what it measured as JSON to the result file. Plain JavaScript, so no TypeScript loader
-// adds to the load time or the memory measured.
+// adds to the load time or the memory measured. Memory is taken at each step — the bare process with
+// this harness, after loading, after the first invocation, the peak, and the live heap after a full
+// garbage collection at the end (run with --expose-gc) — so that what the function holds can be told
+// apart from garbage V8 had no reason to collect yet.
 //   node harness.mjs <bundle.mjs> <event.json> <count> <result.json>
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,9 +14,14 @@ import { pathToFileURL } from 'node:url';
 const [bundle, eventFile, countText, resultFile] = process.argv.slice(2);
 const event = JSON.parse(readFileSync(eventFile, 'utf8'));
 
+const mib = (bytes) => bytes / 2 ** 20;
+const rssBeforeLoadMiB = mib(process.memoryUsage.rss());
 const loadStarted = performance.now();
+const loadCpuStarted = process.cpuUsage();
 const { handler } = await import(pathToFileURL(bundle).href);
 const loadMs = performance.now() - loadStarted;
+const loadCpu = process.cpuUsage(loadCpuStarted);
+const rssAfterLoadMiB = mib(process.memoryUsage.rss());
 
 const lambdaContext = (requestId) => {
   const deadline = Date.now() + 10_000;
@@ -45,6 +53,7 @@ const invoke = async () => {
 const firstStarted = performance.now();
 const firstStatus = await invoke();
 const firstInvocationMs = performance.now() - firstStarted;
+const rssAfterFirstMiB = mib(process.memoryUsage.rss());
 
 const count = Number(countText);
 const statuses = {};
@@ -54,11 +63,16 @@ for (let i = 0; i < count; i++) {
   statuses[status] = (statuses[status] ?? 0) + 1;
 }
 const warmMs = performance.now() - warmStarted;
+const rssAfterWarmMiB = mib(process.memoryUsage.rss());
+globalThis.gc?.();
+const afterGc = process.memoryUsage();
 
 writeFileSync(
   resultFile,
   JSON.stringify({
     loadMs,
+    // CPU time of the load: less sensitive than wall time to other work on the machine.
+    loadCpuMs: (loadCpu.user + loadCpu.system) / 1000,
     firstInvocationMs,
     firstStatus,
     invocations: count,
@@ -66,6 +80,14 @@ writeFileSync(
     statuses,
     // resourceUsage reports kilobytes.
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    rssBeforeLoadMiB,
+    rssAfterLoadMiB,
+    rssAfterFirstMiB,
+    rssAfterWarmMiB,
+    rssAfterGcMiB: mib(afterGc.rss),
+    heapUsedAfterGcMiB: mib(afterGc.heapUsed),
+    heapTotalAfterGcMiB: mib(afterGc.heapTotal),
+    externalAfterGcMiB: mib(afterGc.external),
   }),
 );
 process.exit(0);
