@@ -124,15 +124,86 @@ describe('lookUpEnterprise', () => {
 });
 
 describe('lookUpEnterprise admission', () => {
+  it('reads the cache while the counters are counted, answering only once they admit the caller', async () => {
+    const { registry } = registryAnswering(async () => record);
+    const cache = new MemoryCache();
+    await cache.put({ record, retrievedAt: '2026-01-04T00:00:00.000Z' });
+    const reads: string[] = [];
+    const watchedCache: BusinessRecordCache = {
+      get: (code) => {
+        reads.push(code);
+        return cache.get(code);
+      },
+      put: (entry) => cache.put(entry),
+    };
+    let admit: () => void = () => undefined;
+    const heldCounters: LookUpEnterpriseDependencies['requestCounters'] = {
+      count: (...args) =>
+        new Promise((resolve) => {
+          const previous = admit;
+          admit = () => {
+            previous();
+            void unlimitedCounters.count(...args).then(resolve);
+          };
+        }),
+      release: (...args) => unlimitedCounters.release(...args),
+    };
+    let answered = false;
+    const lookup = lookUpEnterprise(
+      { ...dependencies(registry, watchedCache), requestCounters: heldCounters },
+      '3701234562',
+      trustedCaller,
+    ).then((result) => {
+      answered = true;
+      return result;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toEqual(['3701234562']);
+    expect(answered).toBe(false);
+    admit();
+    await expect(lookup).resolves.toMatchObject({ source: 'cache', record });
+  });
+
+  it('answers nothing of the cache to a caller over its rate limit', async () => {
+    const { registry } = registryAnswering(async () => record);
+    const cache = new MemoryCache();
+    await cache.put({ record, retrievedAt: '2026-01-04T00:00:00.000Z' });
+    const refusing: LookUpEnterpriseDependencies['requestCounters'] = {
+      count: async (_counter, windowStart, windowSeconds) => ({
+        allowed: false,
+        remaining: 0,
+        resetAt: windowStart + windowSeconds,
+      }),
+      release: async () => undefined,
+    };
+    await expect(
+      lookUpEnterprise(
+        { ...dependencies(registry, cache), requestCounters: refusing },
+        '3701234562',
+        trustedCaller,
+      ),
+    ).rejects.toMatchObject({ kind: 'too-many-requests' });
+  });
+
   it('refuses a client without the business:read scope before the cache or the registry', async () => {
     const { registry, calls } = registryAnswering(async () => record);
     const noBusiness = {
       ...trustedCaller,
       policy: { ...trustedCaller.policy, scopes: ['land:read' as const] },
     };
+    const cache = new MemoryCache();
+    const reads: string[] = [];
+    const watchedCache: BusinessRecordCache = {
+      get: (code) => {
+        reads.push(code);
+        return cache.get(code);
+      },
+      put: (entry) => cache.put(entry),
+    };
     await expect(
-      lookUpEnterprise(dependencies(registry, new MemoryCache()), '3701234562', noBusiness),
+      lookUpEnterprise(dependencies(registry, watchedCache), '3701234562', noBusiness),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     expect(calls).toEqual([]);
+    expect(reads).toEqual([]);
   });
 });
