@@ -37,7 +37,8 @@ import {
   type StackAddresses,
 } from '../support/local-stack.js';
 
-jest.setTimeout(60_000);
+// A suite that loses items waits out its bounds (45 s for the results, 20 s for the queue) and fails on them.
+jest.setTimeout(90_000);
 
 const envelope = { 'x-officer-id': 'CB-CHAOS', 'x-purpose': '1.001234.000.00.00.H12' };
 const quota = 200;
