@@ -277,8 +277,8 @@ try {
   console.log(
     'Live heap after a full GC is what the function holds; the RSS above it is V8 keeping the heap it\n' +
       'grew to (young generation and old-space headroom sized from this machine’s memory) and native\n' +
-      'memory. BENCH_HARNESS_NODE_FLAGS=--max-old-space-size=128 gives V8 the heap it would size for a\n' +
-      '512 MB sandbox (a quarter of it).',
+      'memory. With BENCH_HARNESS_NODE_FLAGS=--max-old-space-size=128, V8 works within the old space it\n' +
+      'sizes by default on a machine of 512 MB (a quarter of its memory), as in a 512 MB function.',
   );
 
   // Source maps: the same bundle loaded with and without --enable-source-maps (median of 5 loads each).
