@@ -1,3 +1,4 @@
+/* global process */
 // Jest runs TypeScript through SWC (to CommonJS); middy 7, cockatiel 4 and marked are ESM-only, so they are
 // transformed too. Type-checking is `npm run typecheck`, separately.
 const swc = [
