@@ -11,6 +11,7 @@ import {
   stackDocuments,
   type StackAddresses,
 } from '../support/local-stack.js';
+import { unheldPersonalId } from '../support/personal-ids.js';
 import { launchChromium } from './chromium.js';
 
 jest.setTimeout(60_000);
@@ -24,7 +25,7 @@ const citizens = citizenDirectory()
   .filter((citizen) => withoutDiacritics(citizen.fullName) !== citizen.fullName.toUpperCase())
   .slice(0, 6);
 /** A well-formed personal id (born 1990) that nobody in the simulator holds. */
-const nobody = { personalId: '001090000001', fullName: 'Nguyễn Văn Vắng', dateOfBirth: '1990-01-01' };
+const nobody = { personalId: unheldPersonalId(), fullName: 'Nguyễn Văn Vắng', dateOfBirth: '1990-01-01' };
 
 function withoutDiacritics(name: string): string {
   return name

@@ -6,10 +6,11 @@ import {
   stackDocuments,
   type StackAddresses,
 } from '../support/local-stack.js';
+import { unheldPersonalId } from '../support/personal-ids.js';
 
 const an = { personalId: '074095000123', fullName: 'Nguyễn Văn An', dateOfBirth: '1995-03-15' };
-/** A well-formed personal id nobody in the sandbox holds, so nobody has accessed it. */
-const nobody = '001090000001';
+/** A well-formed personal id nobody in the sandbox holds, fresh for this run, so nobody has accessed it. */
+const nobody = unheldPersonalId();
 
 const purposes = {
   verify: '1.001234.000.00.00.H12',
