@@ -166,9 +166,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             response.writeHead(400, { 'content-type': 'text/plain' }).end('PUT {"running": true|false}');
             return;
           }
-          if (running) poller.resume();
-          else poller.pause();
-          response.writeHead(204).end();
+          if (running) {
+            poller.resume();
+            response.writeHead(204).end();
+          } else {
+            // Answers once the worker is idle (a long poll under way may take up to its wait).
+            void poller.pause().then(() => response.writeHead(204).end());
+          }
         });
       });
       await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));

@@ -34,8 +34,12 @@ export interface SqsPollerOptions {
 export interface SqsPoller {
   /** Invocations completed so far. */
   readonly invocations: () => number;
-  /** Stops receiving (invocations under way finish); `resume` starts again. */
-  pause(): void;
+  /**
+   * Stops receiving; resolves once every poller is idle: a long poll under way is let finish and
+   * whatever it brings is invoked, so no message is left in flight with nobody to finish it.
+   * `resume` starts again.
+   */
+  pause(): Promise<void>;
   resume(): void;
   stop(): Promise<void>;
 }
@@ -102,17 +106,7 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
     }
   };
 
-  const receiving = new Set<AbortController>();
   const receive = async (maxMessages: number, waitSeconds: number) => {
-    const receipt = new AbortController();
-    receiving.add(receipt);
-    try {
-      return await receiveOnce(maxMessages, waitSeconds, AbortSignal.any([abort.signal, receipt.signal]));
-    } finally {
-      receiving.delete(receipt);
-    }
-  };
-  const receiveOnce = async (maxMessages: number, waitSeconds: number, abortSignal: AbortSignal) => {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
@@ -124,18 +118,25 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
           ? {}
           : { VisibilityTimeout: options.visibilityTimeoutSeconds }),
       }),
-      { abortSignal },
+      { abortSignal: abort.signal },
     );
     return Messages;
   };
 
+  // Pollers between a receive and the end of its invocation. Pausing never aborts a long poll:
+  // fauxqs does not notice a closed connection, so an aborted receive would still take messages
+  // and leave them invisible for the whole visibility timeout.
+  let busy = 0;
+  const idle = new Set<() => void>();
   const poll = async () => {
     while (running) {
+      if (paused) {
+        if (busy === 0) for (const resolve of idle) resolve();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      busy += 1;
       try {
-        if (paused) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          continue;
-        }
         // Long polling, as the event source mapping does: an empty queue costs one request per 5 s.
         const messages = await receive(batchSize, 5);
         // Within the batching window, gather more records until the batch is full.
@@ -148,9 +149,10 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
         if (messages.length > 0) await invoke(messages);
       } catch (error) {
         if (!running) return;
-        if (paused) continue;
         options.onError?.(error);
         await new Promise((resolve) => setTimeout(resolve, 500));
+      } finally {
+        busy -= 1;
       }
     }
   };
@@ -160,8 +162,13 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
     invocations: () => invocations,
     pause: () => {
       paused = true;
-      // A long poll under way would still take messages: it is cut short.
-      for (const receipt of receiving) receipt.abort();
+      return new Promise<void>((resolve) => {
+        const settled = () => {
+          idle.delete(settled);
+          resolve();
+        };
+        idle.add(settled);
+      });
     },
     resume: () => {
       paused = false;
