@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { fieldErrorsOf } from '../../../functions/commons/http-request.js';
 import { subjectReportRequestSchema, type subjectAccessSchema } from '../../../schemas/audit.js';
-import type { FieldError, Problem } from '../../../schemas/problem.js';
 import { callApi } from '../api.js';
 import { h, textField } from '../dom.js';
 import { formatNumber, formatTime, t, tCode } from '../i18n.js';
-import { errorsByField, problemBox } from '../problems.js';
+import { FormCall } from '../form-call.js';
+import { errorsByField } from '../problems.js';
 import type { Refresh, View } from './view.js';
 
 type SubjectAccess = z.infer<typeof subjectAccessSchema>;
@@ -19,11 +18,9 @@ function vietnamTime(value: string): string | undefined {
 /** Access report: who accessed a citizen's data, when and why (`audit:subject-report`). */
 export function auditView(refresh: Refresh): View {
   const form = { personalId: '', from: '', to: '' };
-  let errors: FieldError[] = [];
-  let problem: Problem | undefined;
+  const call = new FormCall(refresh);
   let accesses: SubjectAccess[] | undefined;
   let nextCursor: string | undefined;
-  let busy = false;
 
   async function load(cursor?: string): Promise<void> {
     const from = vietnamTime(form.from);
@@ -34,32 +31,25 @@ export function auditView(refresh: Refresh): View {
       ...(to ? { to } : {}),
       ...(cursor ? { cursor } : {}),
     };
-    const parsed = subjectReportRequestSchema.safeParse(request);
-    problem = undefined;
-    errors = parsed.success ? [] : fieldErrorsOf(parsed.error, request);
-    if (!parsed.success) return refresh();
-    busy = true;
-    refresh();
-    const answer = await callApi<{ accesses: SubjectAccess[]; nextCursor?: string }>(
-      '/v1/audit/subject-report',
-      {
-        method: 'POST',
-        json: request,
-        personalData: true,
+    await call.submit(
+      { schema: subjectReportRequestSchema, input: request },
+      () =>
+        callApi<{ accesses: SubjectAccess[]; nextCursor?: string }>('/v1/audit/subject-report', {
+          method: 'POST',
+          json: request,
+          personalData: true,
+        }),
+      (body) => {
+        accesses = cursor ? [...(accesses ?? []), ...body.accesses] : body.accesses;
+        nextCursor = body.nextCursor;
       },
     );
-    busy = false;
-    if (answer.ok) {
-      accesses = cursor ? [...(accesses ?? []), ...answer.body.accesses] : answer.body.accesses;
-      nextCursor = answer.body.nextCursor;
-    } else problem = answer.problem;
-    refresh();
   }
 
   return {
     route: 'audit',
     render: () => {
-      const byField = errorsByField(errors);
+      const byField = errorsByField(call.errors);
       return h(
         'section',
         { 'aria-labelledby': 'audit-title' },
@@ -103,10 +93,10 @@ export function auditView(refresh: Refresh): View {
           h(
             'div',
             { class: 'actions' },
-            h('button', { type: 'submit', id: 'audit-submit', disabled: busy }, t('common.search')),
+            h('button', { type: 'submit', id: 'audit-submit', disabled: call.busy }, t('common.search')),
           ),
         ),
-        problem ? problemBox(problem) : null,
+        call.problemBox(),
         accesses ? report(accesses) : null,
         accesses && nextCursor
           ? h(

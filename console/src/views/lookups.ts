@@ -1,13 +1,12 @@
 import type { z } from 'zod';
-import { fieldErrorsOf } from '../../../functions/commons/http-request.js';
 import type { businessRecordSchema } from '../../../schemas/business-records.js';
 import { enterpriseCodeSchema } from '../../../schemas/identifiers/tax-code.js';
 import { parcelKeySchema } from '../../../schemas/land.js';
-import type { FieldError, Problem } from '../../../schemas/problem.js';
 import { callApi } from '../api.js';
 import { h, textField, type Child } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
-import { errorsByField, problemBox } from '../problems.js';
+import { FormCall } from '../form-call.js';
+import { errorsByField } from '../problems.js';
 import type { Refresh, View } from './view.js';
 
 type Business = z.infer<typeof businessRecordSchema>;
@@ -26,27 +25,18 @@ function facts(entries: [string, Child | Child[]][]): HTMLElement {
 /** Business lookup: public registry data, no purpose envelope needed. */
 export function businessView(refresh: Refresh): View {
   const form = { enterpriseCode: '' };
-  let errors: FieldError[] = [];
-  let problem: Problem | undefined;
+  const call = new FormCall(refresh);
   let business: Business | undefined;
-  let busy = false;
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
-    const parsed = enterpriseCodeSchema.safeParse(form.enterpriseCode);
-    problem = undefined;
     business = undefined;
-    errors = parsed.success ? [] : fieldErrorsOf(parsed.error, form.enterpriseCode, 'enterpriseCode');
-    if (!parsed.success) return refresh();
-    busy = true;
-    refresh();
-    const answer = await callApi<{ business: Business }>(
-      `/v1/businesses/${encodeURIComponent(form.enterpriseCode.trim())}`,
+    await call.submit(
+      { schema: enterpriseCodeSchema, input: form.enterpriseCode, field: 'enterpriseCode' },
+      () =>
+        callApi<{ business: Business }>(`/v1/businesses/${encodeURIComponent(form.enterpriseCode.trim())}`),
+      (body) => (business = body.business),
     );
-    busy = false;
-    if (answer.ok) business = answer.body.business;
-    else problem = answer.problem;
-    refresh();
   }
 
   return {
@@ -65,13 +55,17 @@ export function businessView(refresh: Refresh): View {
             label: t('field.enterpriseCode'),
             hint: t('field.enterpriseCodeHint'),
             value: form.enterpriseCode,
-            error: errorsByField(errors)['enterpriseCode'],
+            error: errorsByField(call.errors)['enterpriseCode'],
             required: true,
             onInput: (value) => (form.enterpriseCode = value),
           }),
-          h('div', { class: 'actions' }, h('button', { type: 'submit', disabled: busy }, t('common.search'))),
+          h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'submit', disabled: call.busy }, t('common.search')),
+          ),
         ),
-        problem ? problemBox(problem) : null,
+        call.problemBox(),
         business
           ? h(
               'div',
@@ -124,36 +118,26 @@ interface LandParcelAnswer {
 /** Land parcel lookup: the answer names owners, so it carries the purpose envelope (ledgered). */
 export function landView(refresh: Refresh): View {
   const form = { communeCode: '', mapSheet: '', parcelNumber: '' };
-  let errors: FieldError[] = [];
-  let problem: Problem | undefined;
+  const call = new FormCall(refresh);
   let answer: LandParcelAnswer | undefined;
-  let busy = false;
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
-    const parsed = parcelKeySchema.safeParse(form);
-    problem = undefined;
     answer = undefined;
-    errors = parsed.success ? [] : fieldErrorsOf(parsed.error, form);
-    if (!parsed.success) return refresh();
-    busy = true;
-    refresh();
     const path = [form.communeCode, form.mapSheet, form.parcelNumber].map((part) =>
       encodeURIComponent(part.trim()),
     );
-    const result = await callApi<LandParcelAnswer>(`/v1/land/parcels/${path.join('/')}`, {
-      personalData: true,
-    });
-    busy = false;
-    if (result.ok) answer = result.body;
-    else problem = result.problem;
-    refresh();
+    await call.submit(
+      { schema: parcelKeySchema, input: form },
+      () => callApi<LandParcelAnswer>(`/v1/land/parcels/${path.join('/')}`, { personalData: true }),
+      (body) => (answer = body),
+    );
   }
 
   return {
     route: 'land',
     render: () => {
-      const byField = errorsByField(errors);
+      const byField = errorsByField(call.errors);
       const field = (id: keyof typeof form, label: string) =>
         textField({
           id,
@@ -174,9 +158,13 @@ export function landView(refresh: Refresh): View {
           field('communeCode', t('field.communeCode')),
           field('mapSheet', t('field.mapSheet')),
           field('parcelNumber', t('field.parcelNumber')),
-          h('div', { class: 'actions' }, h('button', { type: 'submit', disabled: busy }, t('common.search'))),
+          h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'submit', disabled: call.busy }, t('common.search')),
+          ),
         ),
-        problem ? problemBox(problem) : null,
+        call.problemBox(),
         answer
           ? h(
               'div',

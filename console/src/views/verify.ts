@@ -1,51 +1,39 @@
-import type { FieldError, Problem } from '../../../schemas/problem.js';
 import {
   citizenVerificationRequestSchema,
   type CitizenVerificationResponse,
 } from '../../../schemas/citizen-verification.js';
-import { fieldErrorsOf } from '../../../functions/commons/http-request.js';
 import { callApi } from '../api.js';
 import { h, textField } from '../dom.js';
 import { formatTime, t, tCode } from '../i18n.js';
-import { errorsByField, problemBox } from '../problems.js';
+import { FormCall } from '../form-call.js';
+import { errorsByField } from '../problems.js';
 import type { Refresh, View } from './view.js';
 
 /** Citizen verification: the answer's grades, each explained in the officer's language. */
 export function verifyView(refresh: Refresh): View {
   const form = { personalId: '', fullName: '', dateOfBirth: '' };
-  let errors: FieldError[] = [];
-  let problem: Problem | undefined;
+  const call = new FormCall(refresh);
   let answer: CitizenVerificationResponse | undefined;
-  let busy = false;
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
-    // The endpoint's own schema first: a wrong field is shown before anything is sent.
-    const parsed = citizenVerificationRequestSchema.safeParse(form);
-    problem = undefined;
     answer = undefined;
-    errors = parsed.success ? [] : fieldErrorsOf(parsed.error, form);
-    if (!parsed.success) return refresh();
-    busy = true;
-    refresh();
-    const result = await callApi<CitizenVerificationResponse>('/v1/citizens/verify', {
-      method: 'POST',
-      json: form,
-      personalData: true,
-    });
-    busy = false;
-    if (result.ok) answer = result.body;
-    else {
-      problem = result.problem;
-      errors = result.problem.errors ?? [];
-    }
-    refresh();
+    await call.submit(
+      { schema: citizenVerificationRequestSchema, input: form },
+      () =>
+        callApi<CitizenVerificationResponse>('/v1/citizens/verify', {
+          method: 'POST',
+          json: form,
+          personalData: true,
+        }),
+      (body) => (answer = body),
+    );
   }
 
   return {
     route: 'verify',
     render: () => {
-      const byField = errorsByField(errors);
+      const byField = errorsByField(call.errors);
       return h(
         'section',
         { 'aria-labelledby': 'verify-title' },
@@ -84,12 +72,12 @@ export function verifyView(refresh: Refresh): View {
             { class: 'actions' },
             h(
               'button',
-              { type: 'submit', id: 'verify-submit', disabled: busy },
-              busy ? t('common.working') : t('common.search'),
+              { type: 'submit', id: 'verify-submit', disabled: call.busy },
+              call.busy ? t('common.working') : t('common.search'),
             ),
           ),
         ),
-        problem ? problemBox(problem) : null,
+        call.problemBox(),
         answer ? verdict(answer) : null,
       );
     },
