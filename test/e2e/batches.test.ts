@@ -1,16 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  GetQueueAttributesCommand,
-  GetQueueUrlCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { redriveDeadLetters } from '../../adapters/sqs/redrive.js';
 import { verifyWebhookSignature } from '../../adapters/webhooks/webhook-signature.js';
 import type { BatchItemMessage } from '../../events/batch-item-message.js';
 import { queues } from '../../infra/resources.js';
-import { localName } from '../../local/bootstrap.js';
 import { parseCsv } from '../../functions/commons/csv.js';
 import {
   healRegistry,
@@ -21,6 +15,7 @@ import {
   setRegistryBehaviour,
   type StackAddresses,
 } from '../support/local-stack.js';
+import { eventually, lookupQueues, submitBatch, type LookupQueues } from '../support/batches.js';
 
 jest.setTimeout(60_000);
 
@@ -30,21 +25,11 @@ const ngoc = { personalId: '079301001234', fullName: 'Trần Thị Bích Ngọc'
 const verifyItem = (claim: typeof an) => ({ kind: 'citizen-verify', request: claim });
 
 let stack: StackAddresses;
-let sqs: SQSClient;
-let queueUrl: string;
-let deadLetterUrl: string;
+let lookup: LookupQueues;
 
 beforeAll(async () => {
   stack = localStack();
-  sqs = new SQSClient({
-    region: 'ap-southeast-1',
-    endpoint: stack.sqsEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  queueUrl = stack.tableNames[queues.lookup.envVar] as string;
-  deadLetterUrl = (
-    await sqs.send(new GetQueueUrlCommand({ QueueName: localName(queues.lookup.deadLetter.id) }))
-  ).QueueUrl as string;
+  lookup = await lookupQueues(stack);
 });
 
 afterEach(async () => {
@@ -56,18 +41,7 @@ async function submit(
   headers: Record<string, string> = {},
   apiKey = stack.sandboxApiKey,
 ): Promise<{ response: Response; json: Record<string, unknown> }> {
-  const csv = typeof body === 'string';
-  const response = await fetch(`${stack.gatewayUrl}/v1/batches`, {
-    method: 'POST',
-    headers: {
-      'content-type': csv ? 'text/csv' : 'application/json',
-      'x-api-key': apiKey,
-      ...envelope,
-      ...headers,
-    },
-    body: csv ? body : JSON.stringify(body),
-  });
-  return { response, json: (await response.json()) as Record<string, unknown> };
+  return submitBatch(stack, body, { headers: { ...envelope, ...headers }, apiKey });
 }
 
 async function get(path: string, headers: Record<string, string> = {}, apiKey = stack.sandboxApiKey) {
@@ -78,35 +52,13 @@ async function statusOf(batchId: string): Promise<Record<string, unknown>> {
   return (await (await get(`/v1/batches/${batchId}`)).json()) as Record<string, unknown>;
 }
 
-async function until<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const until = eventually;
 
 const finished = (status: Record<string, unknown>) =>
   ['completed', 'completed_with_errors', 'cancelled'].includes(status['status'] as string) &&
   status['done'] === status['total'];
 
-async function queueDepth(url: string): Promise<number> {
-  const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: url,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(Attributes['ApproximateNumberOfMessages']) +
-    Number(Attributes['ApproximateNumberOfMessagesNotVisible'])
-  );
-}
+const queueDepth = (url: string) => lookup.depth(url);
 
 describe('POST /v1/batches', () => {
   it('accepts a JSON batch with 202 and a Location, and runs every item to a result', async () => {
@@ -261,7 +213,7 @@ describe('DELETE /v1/batches/{batchId}', () => {
     expect(((await cancelled.json()) as Record<string, unknown>)['cancelledAt']).toEqual(expect.any(String));
     // Wait until the queue has drained: whatever was in flight finished, the rest was dropped.
     await until(
-      () => queueDepth(queueUrl),
+      () => queueDepth(lookup.queueUrl),
       (depth) => depth === 0,
     );
     const status = await statusOf(batchId);
@@ -385,10 +337,14 @@ describe('the worker', () => {
       envelope: { officerId: envelope['x-officer-id'], purpose: envelope['x-purpose'] },
       item: verifyItem(an) as BatchItemMessage['item'],
     };
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
+    await lookup.sqs.send(
+      new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: JSON.stringify(message) }),
+    );
+    await lookup.sqs.send(
+      new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: JSON.stringify(message) }),
+    );
     await until(
-      () => queueDepth(queueUrl),
+      () => queueDepth(lookup.queueUrl),
       (depth) => depth === 0,
     );
 
@@ -398,7 +354,7 @@ describe('the worker', () => {
   });
 
   it('ends an item that keeps failing as failed with the reason on its last attempt, never in the DLQ', async () => {
-    const deadLettersBefore = await queueDepth(deadLetterUrl);
+    const deadLettersBefore = await queueDepth(lookup.deadLetterUrl);
     await setRegistryBehaviour(stack, 'population', { faults: [{ mode: 'fault', rate: 1 }] });
     const callsBefore = (await registryCounters(stack, 'population')).calls;
     const { json } = await submit({ items: [verifyItem(ngoc)] });
@@ -425,7 +381,9 @@ describe('the worker', () => {
       item: verifyItem(ngoc) as BatchItemMessage['item'],
       priorAttempts: queues.lookup.deadLetter.maxReceiveCount - 2,
     };
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(lastChance) }));
+    await lookup.sqs.send(
+      new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: JSON.stringify(lastChance) }),
+    );
     const status = await until(() => statusOf(batchId), finished);
     expect(status).toEqual(
       expect.objectContaining({
@@ -446,21 +404,25 @@ describe('the worker', () => {
     ]);
     await healRegistry(stack, 'population', () => fetch(`${stack.gatewayUrl}/v1/health`));
     await until(
-      () => queueDepth(queueUrl),
+      () => queueDepth(lookup.queueUrl),
       (depth) => depth === 0,
     );
-    expect(await queueDepth(deadLetterUrl)).toBe(deadLettersBefore);
+    expect(await queueDepth(lookup.deadLetterUrl)).toBe(deadLettersBefore);
   });
 
   it('sends a message it cannot parse to the DLQ, and redrive moves DLQ messages back to be run', async () => {
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"not": "a batch item"' }));
+    await lookup.sqs.send(
+      new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: '{"not": "a batch item"' }),
+    );
     expect(
       await until(
-        () => queueDepth(deadLetterUrl),
+        () => queueDepth(lookup.deadLetterUrl),
         (depth) => depth >= 1,
       ),
     ).toBeGreaterThanOrEqual(1);
-    expect(await redriveDeadLetters(sqs, deadLetterUrl, queueUrl)).toBeGreaterThanOrEqual(1);
+    expect(
+      await redriveDeadLetters(lookup.sqs, lookup.deadLetterUrl, lookup.queueUrl),
+    ).toBeGreaterThanOrEqual(1);
 
     // A valid item parked in the DLQ (e.g. by an outage) runs once redriven.
     const { json } = await submit({ items: [verifyItem(ngoc)] });
@@ -480,13 +442,17 @@ describe('the worker', () => {
       item: verifyItem(ngoc) as BatchItemMessage['item'],
     };
     await until(
-      () => queueDepth(deadLetterUrl),
+      () => queueDepth(lookup.deadLetterUrl),
       (depth) => depth >= 1,
     );
-    await sqs.send(new SendMessageCommand({ QueueUrl: deadLetterUrl, MessageBody: JSON.stringify(parked) }));
-    expect(await redriveDeadLetters(sqs, deadLetterUrl, queueUrl)).toBeGreaterThanOrEqual(2);
+    await lookup.sqs.send(
+      new SendMessageCommand({ QueueUrl: lookup.deadLetterUrl, MessageBody: JSON.stringify(parked) }),
+    );
+    expect(
+      await redriveDeadLetters(lookup.sqs, lookup.deadLetterUrl, lookup.queueUrl),
+    ).toBeGreaterThanOrEqual(2);
     await until(
-      () => queueDepth(queueUrl),
+      () => queueDepth(lookup.queueUrl),
       (depth) => depth === 0,
       20_000,
     );

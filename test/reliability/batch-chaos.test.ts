@@ -14,16 +14,10 @@
  * call hangs as in a network partition, then goes on.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import {
-  GetQueueAttributesCommand,
-  GetQueueUrlCommand,
-  SendMessageBatchCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BatchItemMessage } from '../../events/batch-item-message.js';
 import { queues } from '../../infra/resources.js';
-import { localName } from '../../local/bootstrap.js';
 import { citizenDirectory } from '../../local/registries/data/citizens.js';
 import { defaultBusinessClients } from '../../local/registries/business/server.js';
 import { defaultLandCredentials } from '../../local/registries/land/server.js';
@@ -36,6 +30,7 @@ import {
   stackDocuments,
   type StackAddresses,
 } from '../support/local-stack.js';
+import { eventually, lookupQueues, submitBatch, type LookupQueues } from '../support/batches.js';
 
 // A suite that loses items waits out its bounds (45 s for the results, 20 s for the queue) and fails on them.
 jest.setTimeout(90_000);
@@ -45,22 +40,12 @@ const quota = 200;
 const citizens = citizenDirectory().citizens.filter((c) => c.dateOfBirth.length === 10);
 
 let stack: StackAddresses;
-let sqs: SQSClient;
-let queueUrl: string;
-let deadLetterUrl: string;
+let lookup: LookupQueues;
 const workers = new Set<ChildProcess>();
 
 beforeAll(async () => {
   stack = localStack();
-  sqs = new SQSClient({
-    region: 'ap-southeast-1',
-    endpoint: stack.sqsEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  queueUrl = stack.tableNames[queues.lookup.envVar] as string;
-  deadLetterUrl = (
-    await sqs.send(new GetQueueUrlCommand({ QueueName: localName(queues.lookup.deadLetter.id) }))
-  ).QueueUrl as string;
+  lookup = await lookupQueues(stack);
   await stackWorker(false);
   await Promise.all([startWorker(), startWorker()]);
 });
@@ -140,13 +125,9 @@ function verifyItems(count: number, offset: number) {
 }
 
 async function submit(items: ReturnType<typeof verifyItems>): Promise<string> {
-  const response = await fetch(`${stack.gatewayUrl}/v1/batches`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': stack.sandboxApiKey, ...envelope },
-    body: JSON.stringify({ items }),
-  });
+  const { response, json } = await submitBatch(stack, { items }, { headers: envelope });
   expect(response.status).toBe(202);
-  return ((await response.json()) as { batchId: string }).batchId;
+  return json['batchId'] as string;
 }
 
 /** Results recorded so far, straight from the counters (the gateway may be frozen with DynamoDB). */
@@ -162,26 +143,9 @@ async function done(batchId: string): Promise<number> {
   return Items.reduce((sum, item) => sum + Number(item['done'] ?? 0), 0);
 }
 
+/** Waits until the condition holds or the time is up; the assertions that follow say what was missing. */
 async function until(condition: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function queueDepth(url: string): Promise<number> {
-  const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: url,
-      AttributeNames: [
-        'ApproximateNumberOfMessages',
-        'ApproximateNumberOfMessagesNotVisible',
-        'ApproximateNumberOfMessagesDelayed',
-      ],
-    }),
-  );
-  return Object.values(Attributes).reduce((sum, value) => sum + Number(value), 0);
+  await eventually(condition, (holds) => holds, timeoutMs);
 }
 
 async function scanAll(table: string, filter: string, values: Record<string, unknown>) {
@@ -205,7 +169,7 @@ async function scanAll(table: string, filter: string, values: Record<string, unk
 /** Waits for the batch to finish and the queue to drain, then answers what the tables hold. */
 async function settle(batchId: string, total: number) {
   await until(async () => (await done(batchId)) >= total);
-  await until(async () => (await queueDepth(queueUrl)) === 0, 20_000);
+  await until(async () => (await lookup.depth(lookup.queueUrl)) === 0, 20_000);
   const results = await scanAll(
     stack.tableNames['BATCHES_TABLE_NAME'] as string,
     'pk = :pk AND begins_with(sk, :item)',
@@ -229,8 +193,8 @@ async function settle(batchId: string, total: number) {
     attemptsReported: results.reduce((sum, result) => sum + Number(result['attempts']), 0),
     allowedEntries: allowed.length,
     itemsLedgered: new Set(allowed.map((entry) => entry['requestId'])).size,
-    queued: await queueDepth(queueUrl),
-    deadLetters: await queueDepth(deadLetterUrl),
+    queued: await lookup.depth(lookup.queueUrl),
+    deadLetters: await lookup.depth(lookup.deadLetterUrl),
     registryCalls: (await registryCounters(stack, 'population')).calls,
   };
 }
@@ -317,9 +281,9 @@ describe('batch chaos', () => {
       item,
     }));
     for (let start = 0; start < total; start += 10) {
-      await sqs.send(
+      await lookup.sqs.send(
         new SendMessageBatchCommand({
-          QueueUrl: queueUrl,
+          QueueUrl: lookup.queueUrl,
           Entries: messages.slice(start, start + 10).map((message) => ({
             Id: String(message.itemIndex),
             MessageBody: JSON.stringify(message),
