@@ -1,4 +1,3 @@
-/* global process */
 // Jest runs TypeScript through SWC (to CommonJS); middy 7, cockatiel 4 and marked are ESM-only, so they are
 // transformed too. Type-checking is `npm run typecheck`, separately.
 const swc = [
@@ -45,9 +44,6 @@ export default {
         // The officer console in headless Chromium, against the same local stack.
         '<rootDir>/test/browser/**/*.test.ts',
       ],
-      // The batch chaos suite kills and freezes parts of the stack and can take minutes on a busy
-      // two-core machine: `npm run test:reliability` runs it; `npm test` leaves it out.
-      testPathIgnorePatterns: process.env.LIENTHONG_BATCH_CHAOS ? [] : ['/test/reliability/batch-chaos'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
