@@ -66,6 +66,8 @@ export interface ApiOperation {
   /** One key per `{name}` in `path`. */
   readonly pathParameters?: z.ZodObject;
   readonly pathParameterExamples?: Record<string, string>;
+  /** The query string the handler reads, with the schema it parses it with. */
+  readonly queryParameters?: z.ZodObject;
   readonly requestBody?: {
     readonly description: string;
     readonly schema: z.ZodType;

@@ -3,8 +3,11 @@ import type { ApiOperation } from './api-contract.js';
 import {
   batchAcceptedSchema,
   batchResultsPageSchema,
+  batchResultsQuerySchema,
   batchStatusResponseSchema,
+  batchItemSchema,
   batchSubmissionSchema,
+  maxBatchItems,
 } from './batches.js';
 
 /**
@@ -14,6 +17,13 @@ import {
 const exampleTime = '2025-07-01T09:30:00.000Z';
 const exampleBatchId = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
 const batchPathSchema = z.object({ batchId: z.uuid() });
+/**
+ * The submission as documented: the handler takes `items` as any array and checks each item on its
+ * own, to name every invalid one (`items.<n>`); the document shows what each item must be.
+ */
+const documentedSubmissionSchema = batchSubmissionSchema.extend({
+  items: z.array(batchItemSchema).min(1).max(maxBatchItems),
+});
 const exampleStatus = {
   batchId: exampleBatchId,
   status: 'running',
@@ -41,7 +51,7 @@ export const batchOperations: readonly ApiOperation[] = [
     personalData: true,
     requestBody: {
       description: 'The items, and optionally a callback URL',
-      schema: batchSubmissionSchema,
+      schema: documentedSubmissionSchema,
       schemaName: 'BatchSubmission',
       examples: {
         mixed: {
@@ -120,6 +130,7 @@ export const batchOperations: readonly ApiOperation[] = [
     personalData: false,
     pathParameters: batchPathSchema,
     pathParameterExamples: { batchId: exampleBatchId },
+    queryParameters: batchResultsQuerySchema,
     responses: {
       200: {
         description: 'A page of results',

@@ -146,9 +146,17 @@ export const batchResultsPageSchema = z.object({
 export const batchResultsQuerySchema = z.object({
   cursor: z
     .string()
+    .max(6, 'cursor must be a value answered as nextCursor')
     .regex(/^\d{1,6}$/, 'cursor must be a value answered as nextCursor')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+    .optional()
+    .describe('The `nextCursor` of the previous page; absent for the first page'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .describe('Results per page (JSON only; `text/csv` answers every result)'),
 });
 
 /** The webhook body sent to `callbackUrl` when a batch finishes. */

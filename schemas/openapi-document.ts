@@ -161,6 +161,16 @@ function parametersOf(operation: ApiOperation): Json[] {
         : { example: operation.pathParameterExamples[name] }),
     });
   }
+  for (const [name, schema] of Object.entries(operation.queryParameters?.shape ?? {})) {
+    const { description, ...rest } = jsonSchemaOf(schema as z.ZodType, 'input');
+    parameters.push({
+      name,
+      in: 'query',
+      required: !(schema as z.ZodType).safeParse(undefined).success,
+      ...(description === undefined ? {} : { description }),
+      schema: rest,
+    });
+  }
   return parameters;
 }
 

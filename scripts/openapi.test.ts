@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { gatewayRoutes } from '../infra/routes.js';
 import { fixtureCitizens } from '../local/registries/data/fixture-citizens.js';
 import { apiOperations } from '../schemas/api-contract.js';
+import { batchResultsQuerySchema } from '../schemas/batches.js';
 import { buildOpenApiDocument, openApiDocumentPath } from '../schemas/openapi-document.js';
 import { problemCatalogue } from '../schemas/problem-types.js';
 import { problemMediaType, problemSchema } from '../schemas/problem.js';
@@ -138,6 +139,22 @@ describe('the API contract (schemas/api-contract.ts)', () => {
       expect(Object.keys(operation.pathParameters?.shape ?? {})).toEqual(inPath);
     },
   );
+
+  it('documents the query string of batch results as its handler parses it (cursor, limit)', () => {
+    const results = (document['paths'] as Json)['/v1/batches/{batchId}/results'].get as Json;
+    const query = (results['parameters'] as Json[]).filter((parameter) => parameter['in'] === 'query');
+    expect(query.map((parameter) => [parameter['name'], parameter['required'], parameter['schema']])).toEqual(
+      [
+        ['cursor', false, { type: 'string', maxLength: 6, pattern: '^\\d{1,6}$' }],
+        [
+          'limit',
+          false,
+          expect.objectContaining({ type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
+        ],
+      ],
+    );
+    expect(Object.keys(batchResultsQuerySchema.shape)).toEqual(query.map((parameter) => parameter['name']));
+  });
 
   it('has unique operation ids', () => {
     const ids = apiOperations.map((operation) => operation.operationId);

@@ -620,7 +620,58 @@ export interface components {
       };
     };
     BatchSubmission: {
-      items: unknown[];
+      items: (
+        | {
+            /** @constant */
+            kind: 'citizen-verify';
+            request: {
+              /** @description Personal id (số định danh cá nhân): 12 digits; digits 1–3 the province where the birth was registered, digit 4 century and sex, digits 5–6 the birth year. */
+              personalId: string;
+              /** @description The full name as written, family name first (e.g. `Nguyễn Văn An`): 1–100 letters, spaces, hyphens, dots or apostrophes. Case, spacing and tone-mark placement do not decide a match. */
+              fullName: string;
+              /** @description `YYYY-MM-DD`, or `YYYY` for people whose birth is registered with a year only; 1900 or later, not in the future. */
+              dateOfBirth: string;
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'citizen-lookup';
+            request:
+              | {
+                  /** @description Personal id (số định danh cá nhân): 12 digits; digits 1–3 the province where the birth was registered, digit 4 century and sex, digits 5–6 the birth year. */
+                  personalId: string;
+                }
+              | {
+                  /** @description Old identity card (CMND) number: 9 digits. */
+                  oldIdNumber: string;
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'business';
+            request: {
+              enterpriseCode: string;
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'land-parcel';
+            request: {
+              /** @description Commune code (5 digits), of either era: a 2025 commune code is searched under each pre-2025 commune it was formed from. */
+              communeCode: string;
+              mapSheet: number | string;
+              parcelNumber: number | string;
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'land-certificate';
+            request: {
+              /** @description Certificate serial (số phát hành): two letters and 6 or 8 digits, any case and spacing (`DA 12345678`, `da12345678`). */
+              serial: string;
+            };
+          }
+      )[];
       /** Format: uri */
       callbackUrl?: string;
     };
@@ -3440,7 +3491,12 @@ export interface operations {
   };
   getBatchResults: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The `nextCursor` of the previous page; absent for the first page */
+        cursor?: string;
+        /** @description Results per page (JSON only; `text/csv` answers every result) */
+        limit?: number;
+      };
       header?: never;
       path: {
         /** @example 6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f */
