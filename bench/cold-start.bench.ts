@@ -15,6 +15,11 @@
  * every function, so its cost is counted as on Lambda (and shown on its own below), and with
  * `--expose-gc`, so that it can report the live heap after a full collection beside the peak RSS.
  *
+ * Before the first function, the stack is warmed up through the gateway on every measured route
+ * (`BENCH_STACK_WARM_UP_MS`, default 10000): a deployed function's cold start meets a warm DynamoDB
+ * and warm registries, while a fresh DynamoDB Local (a JVM) answers its first thousands of requests
+ * several times slower, which would be counted against whichever function came first.
+ *
  * `BENCH_INVOCATIONS` (default 1000) sets the invocations after the first; `BENCH_FUNCTIONS`
  * (comma-separated names) measures only those functions; `BENCH_HARNESS_NODE_FLAGS` adds flags to
  * every harness process (e.g. `--max-old-space-size=460`, to see how a heap limit changes the RSS).
@@ -31,6 +36,7 @@ import { defaultBusinessClients } from '../local/registries/business/server.js';
 import { defaultLandCredentials } from '../local/registries/land/server.js';
 import { defaultPopulationCredentials } from '../local/registries/population/server.js';
 import { registerTestClient } from '../test/support/local-stack.js';
+import { runClosedLoop } from './support/load.js';
 import { ms, printTable, writeResults } from './support/results.js';
 import { startBenchStack } from './support/stack-process.js';
 
@@ -40,6 +46,7 @@ const node = path.resolve('node_modules/.bin/node');
 /** What `GatewayFunction` puts in NODE_OPTIONS for every function. */
 const productionNodeOptions = ['--enable-source-maps'];
 const onlyFunctions = process.env['BENCH_FUNCTIONS']?.split(',').filter(Boolean);
+const stackWarmUpMs = Number(process.env['BENCH_STACK_WARM_UP_MS'] ?? 10_000);
 const extraHarnessFlags = process.env['BENCH_HARNESS_NODE_FLAGS']?.split(' ').filter(Boolean) ?? [];
 
 /** The production bundling settings of the house construct (see GatewayFunction's `bundling`). */
@@ -114,6 +121,36 @@ try {
     status: 'active',
     policy: { ...policy, scopes: [...policy.scopes] },
   });
+  // Every measured route through the gateway in turn, so DynamoDB Local and the registries are warm.
+  // (The authorizer's entry is verify's route without a body: verify's own entry warms it.)
+  const warmUpRoutes = Object.entries(requests)
+    .filter(([name]) => name !== 'authorizer')
+    .map(([, request]) => request!);
+  const warmUpAnswers = new Map<string, number>();
+  let nextRoute = 0;
+  await runClosedLoop(
+    async () => {
+      const request = warmUpRoutes[nextRoute++ % warmUpRoutes.length]!;
+      const response = await fetch(`${addresses.gatewayUrl}${request.path}`, {
+        method: request.method ?? 'GET',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': apiKey,
+          'x-officer-id': 'CB-0042',
+          'x-purpose': '1.001234.000.00.00.H12',
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+      await response.arrayBuffer();
+      const answer = `${request.method ?? 'GET'} ${request.path} ${response.status}`;
+      warmUpAnswers.set(answer, (warmUpAnswers.get(answer) ?? 0) + 1);
+    },
+    { concurrency: 4, durationMs: stackWarmUpMs, warmUpMs: 0 },
+  );
+  console.error(
+    `  stack warmed up for ${stackWarmUpMs / 1000} s: ${[...warmUpAnswers].map(([answer, count]) => `${count}× ${answer}`).join(', ')}`,
+  );
+
   // What the local stack gives its functions (see local/local-stack.ts), for the harness processes.
   const functionEnvironment = {
     PATH: process.env['PATH'] ?? '',
