@@ -411,9 +411,8 @@ describe('the worker', () => {
   });
 
   it('sends a message it cannot parse to the DLQ, and redrive moves DLQ messages back to be run', async () => {
-    await lookup.sqs.send(
-      new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: '{"not": "a batch item"' }),
-    );
+    const unparseable = '{"not": "a batch item"';
+    await lookup.sqs.send(new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: unparseable }));
     expect(
       await until(
         () => queueDepth(lookup.deadLetterUrl),
@@ -458,6 +457,12 @@ describe('the worker', () => {
     );
     // Already done: redriving it changed nothing.
     expect(await ledgerEntriesFor(stack, `${batchId}:0`)).toHaveLength(1);
+    // The unparseable message is back in the DLQ; it is removed so that later suites find it empty.
+    await until(
+      () => queueDepth(lookup.deadLetterUrl),
+      (depth) => depth >= 1,
+    );
+    expect(await lookup.remove(lookup.deadLetterUrl, unparseable)).toBe(1);
   });
 });
 

@@ -1,4 +1,10 @@
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { queues } from '../../infra/resources.js';
 import { localName } from '../../local/bootstrap.js';
 import type { StackAddresses } from './local-stack.js';
@@ -10,6 +16,11 @@ export interface LookupQueues {
   readonly deadLetterUrl: string;
   /** Messages on a queue: visible, in flight and delayed (a deferred item is delayed, not gone). */
   depth(url: string): Promise<number>;
+  /**
+   * Deletes the visible messages of a queue whose body is `body` (a test cleaning up what it parked
+   * in the DLQ, so the suites after it find the stack's queues as they were); answers how many.
+   */
+  remove(url: string, body: string): Promise<number>;
 }
 
 export async function lookupQueues(stack: StackAddresses): Promise<LookupQueues> {
@@ -37,6 +48,20 @@ export async function lookupQueues(stack: StackAddresses): Promise<LookupQueues>
         }),
       );
       return Object.values(Attributes).reduce((sum, value) => sum + Number(value), 0);
+    },
+    remove: async (url, body) => {
+      let removed = 0;
+      for (;;) {
+        const { Messages = [] } = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 5 }),
+        );
+        if (Messages.length === 0) return removed;
+        for (const message of Messages.filter((candidate) => candidate.Body === body)) {
+          await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
+          removed += 1;
+        }
+        if (Messages.every((message) => message.Body !== body)) return removed;
+      }
     },
   };
 }
