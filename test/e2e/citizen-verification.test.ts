@@ -210,8 +210,7 @@ describe('POST /v1/citizens/verify', () => {
     expect(json['detail']).toContain('circuit open');
     expect(response.headers.get('retry-after')).toBe('1');
     expect(after).toBe(before);
-    // Not waiting for the registry (the stack's deadline is 1.5 s); the adapter-level test holds the
-    // circuit's own answer to 50 ms, free of this path's authorizer, counter and ledger round trips.
+    // Not waiting for the registry (the stack's deadline is 1.5 s).
     expect(elapsedMs).toBeLessThan(1_000);
 
     // The functions report the open circuit; the health endpoint, which never calls the registry, tells.

@@ -90,7 +90,7 @@ describe('SoapPopulationRegistry against the simulated registry', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('answers from an open circuit in under 50 ms without calling the registry', async () => {
+  it('answers from an open circuit without calling the registry or waiting out its deadline', async () => {
     registry.setBehaviour({ faults: [{ mode: 'http-5xx', rate: 1 }], status: 500 });
     const client = await adapter({ resilience: { breakerThreshold: 2, halfOpenAfterMs: 60_000 } });
     for (let i = 0; i < 2; i += 1) {
@@ -102,7 +102,8 @@ describe('SoapPopulationRegistry against the simulated registry', () => {
     const elapsedMs = performance.now() - started;
     expect(refusal).toMatchObject({ reason: 'circuit open', retryAfterSeconds: 60 });
     expect(registry.counters().calls).toBe(before);
-    expect(elapsedMs).toBeLessThan(50);
+    // A bound on waiting, not a speed figure: well below the adapter's 1 s deadline.
+    expect(elapsedMs).toBeLessThan(500);
   });
 
   it('reports a registry that is not listening as unavailable', async () => {
