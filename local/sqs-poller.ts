@@ -37,7 +37,7 @@ export interface SqsPoller {
   /**
    * Stops receiving; resolves once every poller is idle: a long poll under way is let finish and
    * whatever it brings is invoked, so no message is left in flight with nobody to finish it.
-   * `resume` starts again.
+   * `resume` starts again (and settles a pause still waiting).
    */
   pause(): Promise<void>;
   resume(): void;
@@ -172,6 +172,8 @@ export async function startSqsPoller(options: SqsPollerOptions): Promise<SqsPoll
     },
     resume: () => {
       paused = false;
+      // A pause still waiting for its pollers to go idle is superseded: its caller is not left waiting.
+      for (const resolve of idle) resolve();
     },
     stop: async () => {
       running = false;
