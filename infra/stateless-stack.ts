@@ -500,9 +500,24 @@ export class StatelessStack extends Stack {
           },
           visibilityConfig: visibility('RatePerSourceIp'),
         },
-        // Callers are back-office systems authenticated by key; many send no User-Agent.
-        managed('AWSManagedRulesCommonRuleSet', 1, ['NoUserAgent_HEADER']),
+        // Callers are back-office systems authenticated by key; many send no User-Agent. Bodies over
+        // 8 KB are only counted here and blocked by the next rule, everywhere but batch submissions.
+        managed('AWSManagedRulesCommonRuleSet', 1, ['NoUserAgent_HEADER', 'SizeRestrictions_BODY']),
         managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
+        {
+          name: 'BodySizeOutsideBatchSubmission',
+          priority: 3,
+          action: { block: {} },
+          statement: {
+            andStatement: {
+              statements: [
+                { labelMatchStatement: { scope: 'LABEL', key: oversizedBodyLabel } },
+                { notStatement: { statement: largeBodyRouteStatement() } },
+              ],
+            },
+          },
+          visibilityConfig: visibility('BodySizeOutsideBatchSubmission'),
+        },
       ],
     });
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
@@ -510,6 +525,46 @@ export class StatelessStack extends Stack {
       webAclArn: webAcl.attrArn,
     });
   }
+}
+
+/** What the AWS common rule set's `SizeRestrictions_BODY` labels a request whose body is over 8 KB. */
+export const oversizedBodyLabel = 'awswaf:managed:aws:core-rule-set:SizeRestrictions_Body';
+
+/**
+ * The one route whose body may exceed 8 KB: a batch submission (up to 10,000 items, about 1.5 MB;
+ * the function bounds it). The path is matched at its end, as WAF sees it with the stage name in
+ * front on the execute-api domain and without it behind a custom domain.
+ */
+export const largeBodyRoute = { method: 'POST', path: '/v1/batches' } as const;
+
+function largeBodyRouteStatement(): wafv2.CfnWebACL.StatementProperty {
+  if (
+    !gatewayRoutes.some(
+      (route) => route.method === largeBodyRoute.method && route.path === largeBodyRoute.path,
+    )
+  ) {
+    throw new Error(`no route ${largeBodyRoute.method} ${largeBodyRoute.path} in infra/routes.ts`);
+  }
+  const exactly = (
+    fieldToMatch: wafv2.CfnWebACL.FieldToMatchProperty,
+    searchString: string,
+    positionalConstraint: string,
+  ) => ({
+    byteMatchStatement: {
+      fieldToMatch,
+      searchString,
+      positionalConstraint,
+      textTransformations: [{ priority: 0, type: 'NONE' }],
+    },
+  });
+  return {
+    andStatement: {
+      statements: [
+        exactly({ method: {} }, largeBodyRoute.method, 'EXACTLY'),
+        exactly({ uriPath: {} }, largeBodyRoute.path, 'ENDS_WITH'),
+      ],
+    },
+  };
 }
 
 /** Routes marked `authorized: false` in `infra/routes.ts` are public on purpose (health, API reference). */

@@ -7,7 +7,7 @@ import {
 } from '../../infra/constructs/gateway-alarms.js';
 import { gatewayProblems, problemTemplate } from '../../infra/constructs/problem-responses.js';
 import { tables } from '../../infra/resources.js';
-import { accessLogFields } from '../../infra/stateless-stack.js';
+import { accessLogFields, largeBodyRoute, oversizedBodyLabel } from '../../infra/stateless-stack.js';
 import { problemSchema } from '../../schemas/problem.js';
 import { actionsOf, policyStatements, resourcesOfType, synthStage, type SynthesizedStage } from './synth.js';
 
@@ -423,14 +423,67 @@ describe('API', () => {
             ManagedRuleGroupStatement: {
               VendorName: 'AWS',
               Name: 'AWSManagedRulesCommonRuleSet',
-              // Machine callers often send no User-Agent: counted, not blocked.
-              RuleActionOverrides: [{ Name: 'NoUserAgent_HEADER', ActionToUse: { Count: {} } }],
+              // Machine callers often send no User-Agent: counted, not blocked. Bodies over 8 KB:
+              // counted here, blocked by the rule below except for batch submissions.
+              RuleActionOverrides: [
+                { Name: 'NoUserAgent_HEADER', ActionToUse: { Count: {} } },
+                { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+              ],
             },
           },
         }),
       ]),
     });
     prod.statelessTemplate.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('the WAF blocks request bodies over 8 KB on every route but batch submission (up to 10,000 items)', () => {
+    const [webAcl] = Object.values(resourcesOfType(prod.statelessTemplate, 'AWS::WAFv2::WebACL'));
+    const rules = (webAcl?.Properties as { Rules: { Name: string; Priority: number }[] }).Rules;
+    const common = rules.find((rule) => rule.Name === 'AWSManagedRulesCommonRuleSet');
+    const sizeRule = rules.find((rule) => rule.Name === 'BodySizeOutsideBatchSubmission');
+    expect(sizeRule).toEqual({
+      Name: 'BodySizeOutsideBatchSubmission',
+      Priority: expect.any(Number),
+      Action: { Block: {} },
+      Statement: {
+        AndStatement: {
+          Statements: [
+            { LabelMatchStatement: { Scope: 'LABEL', Key: oversizedBodyLabel } },
+            {
+              NotStatement: {
+                Statement: {
+                  AndStatement: {
+                    Statements: [
+                      {
+                        ByteMatchStatement: {
+                          FieldToMatch: { Method: {} },
+                          SearchString: 'POST',
+                          PositionalConstraint: 'EXACTLY',
+                          TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+                        },
+                      },
+                      {
+                        ByteMatchStatement: {
+                          FieldToMatch: { UriPath: {} },
+                          SearchString: '/v1/batches',
+                          PositionalConstraint: 'ENDS_WITH',
+                          TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+      VisibilityConfig: expect.objectContaining({ MetricName: 'BodySizeOutsideBatchSubmission' }),
+    });
+    // The label exists only once the common rule set has run: the blocking rule comes after it.
+    expect(sizeRule!.Priority).toBeGreaterThan(common!.Priority);
+    expect(gatewayRoutes).toContainEqual(expect.objectContaining(largeBodyRoute));
   });
 
   it('without CORS origins there are no preflight methods; with them, OPTIONS answers the configured origin', () => {
