@@ -545,7 +545,7 @@ function largeBodyRouteStatement(): wafv2.CfnWebACL.StatementProperty {
   ) {
     throw new Error(`no route ${largeBodyRoute.method} ${largeBodyRoute.path} in infra/routes.ts`);
   }
-  const exactly = (
+  const byteMatch = (
     fieldToMatch: wafv2.CfnWebACL.FieldToMatchProperty,
     searchString: string,
     positionalConstraint: string,
@@ -560,8 +560,8 @@ function largeBodyRouteStatement(): wafv2.CfnWebACL.StatementProperty {
   return {
     andStatement: {
       statements: [
-        exactly({ method: {} }, largeBodyRoute.method, 'EXACTLY'),
-        exactly({ uriPath: {} }, largeBodyRoute.path, 'ENDS_WITH'),
+        byteMatch({ method: {} }, largeBodyRoute.method, 'EXACTLY'),
+        byteMatch({ uriPath: {} }, largeBodyRoute.path, 'ENDS_WITH'),
       ],
     },
   };
