@@ -24,7 +24,10 @@ const now = new Date('2026-01-05T08:00:00.000Z');
 
 class MemoryCache implements BusinessRecordCache {
   readonly entries = new Map<string, CachedBusinessRecord>();
+  /** Codes read, in order. */
+  readonly reads: string[] = [];
   async get(code: string) {
+    this.reads.push(code);
     return this.entries.get(code);
   }
   async put(entry: CachedBusinessRecord) {
@@ -128,14 +131,6 @@ describe('lookUpEnterprise admission', () => {
     const { registry } = registryAnswering(async () => record);
     const cache = new MemoryCache();
     await cache.put({ record, retrievedAt: '2026-01-04T00:00:00.000Z' });
-    const reads: string[] = [];
-    const watchedCache: BusinessRecordCache = {
-      get: (code) => {
-        reads.push(code);
-        return cache.get(code);
-      },
-      put: (entry) => cache.put(entry),
-    };
     let admit: () => void = () => undefined;
     const heldCounters: LookUpEnterpriseDependencies['requestCounters'] = {
       count: (...args) =>
@@ -150,7 +145,7 @@ describe('lookUpEnterprise admission', () => {
     };
     let answered = false;
     const lookup = lookUpEnterprise(
-      { ...dependencies(registry, watchedCache), requestCounters: heldCounters },
+      { ...dependencies(registry, cache), requestCounters: heldCounters },
       '3701234562',
       trustedCaller,
     ).then((result) => {
@@ -158,7 +153,7 @@ describe('lookUpEnterprise admission', () => {
       return result;
     });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(reads).toEqual(['3701234562']);
+    expect(cache.reads).toEqual(['3701234562']);
     expect(answered).toBe(false);
     admit();
     await expect(lookup).resolves.toMatchObject({ source: 'cache', record });
@@ -192,18 +187,10 @@ describe('lookUpEnterprise admission', () => {
       policy: { ...trustedCaller.policy, scopes: ['land:read' as const] },
     };
     const cache = new MemoryCache();
-    const reads: string[] = [];
-    const watchedCache: BusinessRecordCache = {
-      get: (code) => {
-        reads.push(code);
-        return cache.get(code);
-      },
-      put: (entry) => cache.put(entry),
-    };
     await expect(
-      lookUpEnterprise(dependencies(registry, watchedCache), '3701234562', noBusiness),
+      lookUpEnterprise(dependencies(registry, cache), '3701234562', noBusiness),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     expect(calls).toEqual([]);
-    expect(reads).toEqual([]);
+    expect(cache.reads).toEqual([]);
   });
 });
