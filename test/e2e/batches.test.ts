@@ -52,13 +52,9 @@ async function statusOf(batchId: string): Promise<Record<string, unknown>> {
   return (await (await get(`/v1/batches/${batchId}`)).json()) as Record<string, unknown>;
 }
 
-const until = eventually;
-
 const finished = (status: Record<string, unknown>) =>
   ['completed', 'completed_with_errors', 'cancelled'].includes(status['status'] as string) &&
   status['done'] === status['total'];
-
-const queueDepth = (url: string) => lookup.depth(url);
 
 describe('POST /v1/batches', () => {
   it('accepts a JSON batch with 202 and a Location, and runs every item to a result', async () => {
@@ -73,7 +69,7 @@ describe('POST /v1/batches', () => {
     expect(response.headers.get('location')).toBe(`/v1/batches/${json['batchId']}`);
     expect(json).toEqual(expect.objectContaining({ status: 'queued', total: 3 }));
 
-    const status = await until(() => statusOf(json['batchId'] as string), finished);
+    const status = await eventually(() => statusOf(json['batchId'] as string), finished);
     expect(status).toEqual(
       expect.objectContaining({
         status: 'completed',
@@ -94,7 +90,7 @@ describe('POST /v1/batches', () => {
     ].join('\r\n');
     const { response, json } = await submit(csv);
     expect(response.status).toBe(202);
-    await until(() => statusOf(json['batchId'] as string), finished);
+    await eventually(() => statusOf(json['batchId'] as string), finished);
 
     const results = await get(`/v1/batches/${json['batchId']}/results`, { accept: 'text/csv' });
     expect(results.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -148,7 +144,7 @@ describe('POST /v1/batches', () => {
     expect(other.json['errors']).toEqual([
       expect.objectContaining({ field: 'header:idempotency-key', rule: 'reused' }),
     ]);
-    await until(() => statusOf(first.json['batchId'] as string), finished);
+    await eventually(() => statusOf(first.json['batchId'] as string), finished);
   });
 
   it('refuses a verify-only client a batch holding a citizen lookup (no full record through a batch)', async () => {
@@ -173,7 +169,7 @@ describe('GET /v1/batches/{batchId}/results', () => {
     const items = [verifyItem(an), verifyItem(ngoc), verifyItem(an), verifyItem(ngoc), verifyItem(an)];
     const { json } = await submit({ items });
     const batchId = json['batchId'] as string;
-    await until(() => statusOf(batchId), finished);
+    await eventually(() => statusOf(batchId), finished);
 
     const seen: number[] = [];
     let cursor: string | undefined;
@@ -212,8 +208,8 @@ describe('DELETE /v1/batches/{batchId}', () => {
     expect(cancelled.status).toBe(200);
     expect(((await cancelled.json()) as Record<string, unknown>)['cancelledAt']).toEqual(expect.any(String));
     // Wait until the queue has drained: whatever was in flight finished, the rest was dropped.
-    await until(
-      () => queueDepth(lookup.queueUrl),
+    await eventually(
+      () => lookup.depth(lookup.queueUrl),
       (depth) => depth === 0,
     );
     const status = await statusOf(batchId);
@@ -247,7 +243,7 @@ describe('completion webhook', () => {
     const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/batches`;
     const { json } = await submit({ items: [verifyItem(an), verifyItem(ngoc)], callbackUrl });
     const { secret } = json['callback'] as { secret: string };
-    await until(
+    await eventually(
       async () => deliveries.length,
       (count) => count > 0,
     );
@@ -273,7 +269,7 @@ describe('completion webhook', () => {
         total: 2,
       }),
     );
-    const status = await until(
+    const status = await eventually(
       () => statusOf(json['batchId'] as string),
       (s) => s['webhook'] !== undefined,
     );
@@ -298,7 +294,7 @@ describe('completion webhook retries', () => {
     try {
       const callbackUrl = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/hooks`;
       const { json } = await submit({ items: [verifyItem(an)], callbackUrl });
-      const status = await until(
+      const status = await eventually(
         () => statusOf(json['batchId'] as string),
         (s) => (s['webhook'] as { status?: string } | undefined)?.status === 'delivered',
       );
@@ -316,7 +312,7 @@ describe('the worker', () => {
   it('never runs an item twice when its message is delivered again', async () => {
     const { json } = await submit({ items: [verifyItem(an)] });
     const batchId = json['batchId'] as string;
-    await until(() => statusOf(batchId), finished);
+    await eventually(() => statusOf(batchId), finished);
     const before = await registryCounters(stack, 'population');
 
     const message: BatchItemMessage = {
@@ -343,8 +339,8 @@ describe('the worker', () => {
     await lookup.sqs.send(
       new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: JSON.stringify(message) }),
     );
-    await until(
-      () => queueDepth(lookup.queueUrl),
+    await eventually(
+      () => lookup.depth(lookup.queueUrl),
       (depth) => depth === 0,
     );
 
@@ -354,13 +350,13 @@ describe('the worker', () => {
   });
 
   it('ends an item that keeps failing as failed with the reason on its last attempt, never in the DLQ', async () => {
-    const deadLettersBefore = await queueDepth(lookup.deadLetterUrl);
+    const deadLettersBefore = await lookup.depth(lookup.deadLetterUrl);
     await setRegistryBehaviour(stack, 'population', { faults: [{ mode: 'fault', rate: 1 }] });
     const callsBefore = (await registryCounters(stack, 'population')).calls;
     const { json } = await submit({ items: [verifyItem(ngoc)] });
     const batchId = json['batchId'] as string;
     // Its first attempt failed: the message waits out its backoff.
-    await until(
+    await eventually(
       async () => (await registryCounters(stack, 'population')).calls,
       (calls) => calls > callsBefore,
     );
@@ -384,7 +380,7 @@ describe('the worker', () => {
     await lookup.sqs.send(
       new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: JSON.stringify(lastChance) }),
     );
-    const status = await until(() => statusOf(batchId), finished);
+    const status = await eventually(() => statusOf(batchId), finished);
     expect(status).toEqual(
       expect.objectContaining({
         status: 'completed_with_errors',
@@ -403,19 +399,19 @@ describe('the worker', () => {
       }),
     ]);
     await healRegistry(stack, 'population', () => fetch(`${stack.gatewayUrl}/v1/health`));
-    await until(
-      () => queueDepth(lookup.queueUrl),
+    await eventually(
+      () => lookup.depth(lookup.queueUrl),
       (depth) => depth === 0,
     );
-    expect(await queueDepth(lookup.deadLetterUrl)).toBe(deadLettersBefore);
+    expect(await lookup.depth(lookup.deadLetterUrl)).toBe(deadLettersBefore);
   });
 
   it('sends a message it cannot parse to the DLQ, and redrive moves DLQ messages back to be run', async () => {
     const unparseable = '{"not": "a batch item"';
     await lookup.sqs.send(new SendMessageCommand({ QueueUrl: lookup.queueUrl, MessageBody: unparseable }));
     expect(
-      await until(
-        () => queueDepth(lookup.deadLetterUrl),
+      await eventually(
+        () => lookup.depth(lookup.deadLetterUrl),
         (depth) => depth >= 1,
       ),
     ).toBeGreaterThanOrEqual(1);
@@ -426,7 +422,7 @@ describe('the worker', () => {
     // A valid item parked in the DLQ (e.g. by an outage) runs once redriven.
     const { json } = await submit({ items: [verifyItem(ngoc)] });
     const batchId = json['batchId'] as string;
-    await until(() => statusOf(batchId), finished);
+    await eventually(() => statusOf(batchId), finished);
     const parked: BatchItemMessage = {
       version: 1,
       batchId,
@@ -440,8 +436,8 @@ describe('the worker', () => {
       envelope: { officerId: envelope['x-officer-id'], purpose: envelope['x-purpose'] },
       item: verifyItem(ngoc) as BatchItemMessage['item'],
     };
-    await until(
-      () => queueDepth(lookup.deadLetterUrl),
+    await eventually(
+      () => lookup.depth(lookup.deadLetterUrl),
       (depth) => depth >= 1,
     );
     await lookup.sqs.send(
@@ -450,16 +446,16 @@ describe('the worker', () => {
     expect(
       await redriveDeadLetters(lookup.sqs, lookup.deadLetterUrl, lookup.queueUrl),
     ).toBeGreaterThanOrEqual(2);
-    await until(
-      () => queueDepth(lookup.queueUrl),
+    await eventually(
+      () => lookup.depth(lookup.queueUrl),
       (depth) => depth === 0,
       20_000,
     );
     // Already done: redriving it changed nothing.
     expect(await ledgerEntriesFor(stack, `${batchId}:0`)).toHaveLength(1);
     // The unparseable message is back in the DLQ; it is removed so that later suites find it empty.
-    await until(
-      () => queueDepth(lookup.deadLetterUrl),
+    await eventually(
+      () => lookup.depth(lookup.deadLetterUrl),
       (depth) => depth >= 1,
     );
     expect(await lookup.remove(lookup.deadLetterUrl, unparseable)).toBe(1);
@@ -485,6 +481,6 @@ describe('access to batches', () => {
     });
     expect(cancel.status).toBe(404);
     expect((await get(`/v1/batches/${batchId}`)).status).toBe(200);
-    await until(() => statusOf(batchId), finished);
+    await eventually(() => statusOf(batchId), finished);
   });
 });

@@ -55,12 +55,12 @@ export async function lookupQueues(stack: StackAddresses): Promise<LookupQueues>
         const { Messages = [] } = await sqs.send(
           new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 5 }),
         );
-        if (Messages.length === 0) return removed;
-        for (const message of Messages.filter((candidate) => candidate.Body === body)) {
+        const matching = Messages.filter((message) => message.Body === body);
+        if (matching.length === 0) return removed;
+        for (const message of matching) {
           await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
           removed += 1;
         }
-        if (Messages.every((message) => message.Body !== body)) return removed;
       }
     },
   };
